@@ -1,0 +1,170 @@
+package graphmodel
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Day is a calendar day counted from 1970-01-01 (negative before it). Days
+// compare and subtract as integers, which is what a timeline needs.
+type Day int32
+
+// DayOf returns the Day of a proleptic Gregorian year, month and day.
+func DayOf(year, month, day int) Day {
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	return Day(t.Unix() / 86400)
+}
+
+// Time returns the day as midnight UTC.
+func (d Day) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
+
+// Date returns the day as a day-precision Date.
+func (d Day) Date() Date {
+	t := d.Time()
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+}
+
+// Year returns the calendar year the day falls in.
+func (d Day) Year() int { return d.Time().Year() }
+
+// String formats the day as YYYY-MM-DD.
+func (d Day) String() string { return d.Time().Format("2006-01-02") }
+
+// Precision says how much of a Date is known.
+type Precision int
+
+// The precisions of a partial date.
+const (
+	YearPrecision Precision = iota + 1
+	MonthPrecision
+	DayPrecision
+)
+
+// Date is a partial calendar date: a year, a year and month, or a full day.
+// Month and Day are zero when unknown. A partial date covers a span of days:
+// "1950-10" covers 1950-10-01 to 1950-10-31.
+type Date struct {
+	Year, Month, Day int
+}
+
+// ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	parts := strings.Split(strings.TrimSpace(s), "-")
+	if len(parts) < 1 || len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+	}
+	var n [3]int
+	for i, p := range parts {
+		if (i > 0 && len(p) != 2) || p == "" {
+			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 {
+			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		n[i] = v
+	}
+	d := Date{Year: n[0], Month: n[1], Day: n[2]}
+	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
+		return Date{}, fmt.Errorf("date %q has month %d; months run 01 to 12", s, d.Month)
+	}
+	if len(parts) == 3 {
+		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
+			return Date{}, fmt.Errorf("date %q has no day %d in that month", s, d.Day)
+		}
+	}
+	return d, nil
+}
+
+// MustDate parses s and panics on error; for literals in tests and tables.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// Precision reports which parts of the date are known.
+func (d Date) Precision() Precision {
+	switch {
+	case d.Day != 0:
+		return DayPrecision
+	case d.Month != 0:
+		return MonthPrecision
+	default:
+		return YearPrecision
+	}
+}
+
+// First is the first day the date covers.
+func (d Date) First() Day {
+	m, dd := d.Month, d.Day
+	if m == 0 {
+		m = 1
+	}
+	if dd == 0 {
+		dd = 1
+	}
+	return DayOf(d.Year, m, dd)
+}
+
+// Last is the last day the date covers: a bare year means its 31 December,
+// a year and month the last day of that month. The command line's --at uses
+// the same rule, so "--at 1950" shows the world at the end of 1950.
+func (d Date) Last() Day {
+	switch d.Precision() {
+	case DayPrecision:
+		return DayOf(d.Year, d.Month, d.Day)
+	case MonthPrecision:
+		return DayOf(d.Year, d.Month, daysIn(d.Year, d.Month))
+	default:
+		return DayOf(d.Year, 12, 31)
+	}
+}
+
+// String formats the date at its own precision.
+func (d Date) String() string {
+	switch d.Precision() {
+	case DayPrecision:
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	case MonthPrecision:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	default:
+		return fmt.Sprintf("%04d", d.Year)
+	}
+}
+
+// Human formats the date for a caption: "19 June 2024", "October 1950", "1961".
+func (d Date) Human() string {
+	switch d.Precision() {
+	case DayPrecision:
+		return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+	case MonthPrecision:
+		return fmt.Sprintf("%s %d", time.Month(d.Month), d.Year)
+	default:
+		return fmt.Sprintf("%d", d.Year)
+	}
+}
+
+// MarshalText writes the date at its own precision.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads YYYY, YYYY-MM or YYYY-MM-DD.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

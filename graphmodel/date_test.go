@@ -1,0 +1,50 @@
+package graphmodel
+
+import "testing"
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in          string
+		want        string
+		first, last string
+		bad         bool
+	}{
+		{in: "1950", want: "1950", first: "1950-01-01", last: "1950-12-31"},
+		{in: "1950-10", want: "1950-10", first: "1950-10-01", last: "1950-10-31"},
+		{in: "2024-02", want: "2024-02", first: "2024-02-01", last: "2024-02-29"},
+		{in: "1961-09-10", want: "1961-09-10", first: "1961-09-10", last: "1961-09-10"},
+		{in: "1961-13", bad: true},
+		{in: "1961-02-30", bad: true},
+		{in: "61", bad: true},
+		{in: "1961-9-1", bad: true},
+		{in: "", bad: true},
+		{in: "abcd", bad: true},
+	}
+	for _, tc := range tests {
+		d, err := ParseDate(tc.in)
+		if tc.bad {
+			if err == nil {
+				t.Errorf("ParseDate(%q) = %v, want error", tc.in, d)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("ParseDate(%q): %v", tc.in, err)
+		}
+		if d.String() != tc.want || d.First().String() != tc.first || d.Last().String() != tc.last {
+			t.Errorf("ParseDate(%q) = %s [%s, %s], want %s [%s, %s]", tc.in, d, d.First(), d.Last(), tc.want, tc.first, tc.last)
+		}
+	}
+}
+
+func TestDayRoundTrip(t *testing.T) {
+	for _, s := range []string{"1945-08-08", "1969-12-31", "1970-01-01", "2024-12-04"} {
+		d := MustDate(s)
+		if got := d.First().Date(); got != d {
+			t.Errorf("%s -> %v", s, got)
+		}
+	}
+	if DayOf(1970, 1, 2)-DayOf(1969, 12, 31) != 2 {
+		t.Error("days do not subtract across the epoch")
+	}
+}

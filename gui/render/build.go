@@ -1,0 +1,439 @@
+package render
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+// Options say how a Frame becomes a Scene.
+type Options struct {
+	Theme         *Theme
+	Width, Height float64 // the picture in pixels
+	// Scale multiplies every size (text, widths, radii): 1 on a normal
+	// screen, the device scale on HiDPI, larger for big exports.
+	Scale float64
+	// Zoom (1 = fit) and Pan (pixels at scale 1) are the user's view.
+	Zoom       float64
+	PanX, PanY float64
+	Legend     bool // draw the legend panel
+	Title      bool // draw the date and event title
+	Caption    bool // draw the caption band (exports; the window has a panel)
+	SourceLine bool // draw the data source line
+	// Transparent leaves the background unpainted.
+	Transparent bool
+	// Highlight emphasises these relation and actor ids and dims the rest.
+	Highlight map[string]bool
+}
+
+// Transform maps layout units to pixels and back.
+type Transform struct {
+	S          float64 // pixels per layout unit
+	CX, CY     float64 // layout point at the area's centre
+	OX, OY     float64 // pixel centre of the area, pan included
+	AreaX      float64 // the network area in pixels
+	AreaY      float64
+	AreaW      float64
+	AreaH      float64
+	NodeRadius float64 // in pixels
+}
+
+// ToPixel maps a layout point to the picture.
+func (t Transform) ToPixel(p [2]float64) [2]float64 {
+	return [2]float64{t.OX + (p[0]-t.CX)*t.S, t.OY + (p[1]-t.CY)*t.S}
+}
+
+// ToLayout maps a pixel back to layout units.
+func (t Transform) ToLayout(x, y float64) [2]float64 {
+	return [2]float64{t.CX + (x-t.OX)/t.S, t.CY + (y-t.OY)/t.S}
+}
+
+// Built is a Scene with the transform used to make it, for hit tests.
+type Built struct {
+	Scene
+	View Transform
+}
+
+// SourceLine credits the article every picture is built from.
+const SourceLine = "Data: Echoes dataset, after D. Sneider, \u201cEchoes of the Cold War in Northeast Asia\u201d, East Asia Forum, 24 June 2024, and the sources it cites"
+
+// Build lays a frame out as a Scene.
+func Build(f Frame, o Options, fonts *Fonts) Built {
+	th := o.Theme
+	if th == nil {
+		th = Light()
+	}
+	sc := o.Scale
+	if sc <= 0 {
+		sc = 1
+	}
+	zoom := o.Zoom
+	if zoom <= 0 {
+		zoom = 1
+	}
+	b := Built{Scene: Scene{Width: o.Width, Height: o.Height}}
+	if !o.Transparent {
+		b.Background = th.Background
+	}
+	margin := 14 * sc
+
+	// Reserve the bands: title on top, caption and source at the bottom,
+	// legend on the right.
+	top, bottom, right := margin, margin, margin
+	var legend legendBlock
+	if o.Legend {
+		legend = layoutLegend(f, th, sc, fonts)
+		right += legend.w + margin
+	}
+	if o.Title {
+		top += th.TitleSize * sc * 1.9
+	}
+	var caption captionBlock
+	if o.Caption && f.Event != nil {
+		caption = layoutCaption(f.Event, th, sc, o.Width-2*margin, fonts)
+		bottom += caption.h + margin
+	}
+	if o.SourceLine {
+		bottom += th.SmallSize * sc * 1.6
+	}
+	area := [4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, o.Height-top-bottom)}
+	b.View = fit(f, area, th, sc, zoom, o.PanX*sc, o.PanY*sc, fonts)
+
+	hl := o.Highlight
+	dim := func(id string) float64 {
+		if len(hl) == 0 || hl[id] {
+			return 1
+		}
+		return 0.22
+	}
+	b.addGroupings(f, th, sc, dim)
+	b.addEdges(f, th, sc, dim, hl)
+	b.addNodes(f, th, sc, dim, fonts)
+
+	if o.Title {
+		b.addTitle(f, th, sc, margin)
+	}
+	if o.Legend {
+		legend.place(&b.Scene, o.Width-margin-legend.w, margin, th, sc)
+	}
+	if o.Caption && f.Event != nil {
+		caption.place(&b.Scene, margin, o.Height-bottom+margin, o.Width-2*margin, th, sc)
+	}
+	if o.SourceLine {
+		b.PanelTexts = append(b.PanelTexts, Text{X: o.Width - margin, Y: o.Height - margin*0.8, S: SourceLine,
+			Size: th.SmallSize * sc, Color: th.MutedText, Align: Right, Opacity: 1})
+	}
+	return b
+}
+
+// fit centres the actors' bounding box in the area at zoom 1, leaving room
+// for node discs and labels.
+func fit(f Frame, area [4]float64, th *Theme, sc, zoom, panX, panY float64, fonts *Fonts) Transform {
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, a := range f.Actors {
+		p, ok := f.Positions[a.ID]
+		if !ok {
+			continue
+		}
+		minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
+		minY, maxY = math.Min(minY, p[1]), math.Max(maxY, p[1])
+	}
+	if math.IsInf(minX, 1) {
+		minX, minY, maxX, maxY = -100, -100, 100, 100
+	}
+	r := th.NodeRadius * sc
+	padX := r + fonts.Width("South Korea", th.LabelSize*sc, true)/2 + 4*sc
+	padY := r + th.LabelSize*sc*1.6
+	w := math.Max(maxX-minX, 60)
+	h := math.Max(maxY-minY, 60)
+	s := math.Min((area[2]-2*padX)/w, (area[3]-2*padY)/h)
+	if s <= 0 {
+		s = math.Min(area[2]/w, area[3]/h) * 0.5
+	}
+	return Transform{
+		S: s * zoom, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2,
+		OX: area[0] + area[2]/2 + panX, OY: area[1] + area[3]/2 + panY - th.LabelSize*sc*0.4,
+		AreaX: area[0], AreaY: area[1], AreaW: area[2], AreaH: area[3], NodeRadius: r,
+	}
+}
+
+func (b *Built) addGroupings(f Frame, th *Theme, sc float64, dim func(string) float64) {
+	for _, g := range f.Groupings {
+		var pts [][2]float64
+		for _, m := range g.Members {
+			if p, ok := f.Positions[m]; ok && b.present(f, m) {
+				pts = append(pts, b.View.ToPixel(p))
+			}
+		}
+		if len(pts) < 3 {
+			continue
+		}
+		hull := expand(convexHull(pts), th.NodeRadius*sc*2.1)
+		fill := th.Groupings[g.Index%len(th.Groupings)]
+		fill.A = uint8(float64(fill.A) * g.Opacity * dim(g.ID))
+		b.Areas = append(b.Areas, Area{ID: g.ID, Points: hull, Fill: fill})
+	}
+}
+
+func (b *Built) present(f Frame, id string) bool {
+	for _, a := range f.Actors {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// addEdges draws each pair's ties side by side, strongest in the middle.
+func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float64, hl map[string]bool) {
+	type pair struct{ a, b string }
+	byPair := map[pair][]FrameTie{}
+	var pairs []pair
+	for _, t := range f.Ties {
+		for i, x := range t.Actors {
+			for _, y := range t.Actors[i+1:] {
+				k := pair{x, y}
+				if y < x {
+					k = pair{y, x}
+				}
+				if _, ok := byPair[k]; !ok {
+					pairs = append(pairs, k)
+				}
+				byPair[k] = append(byPair[k], t)
+			}
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].a != pairs[j].a {
+			return pairs[i].a < pairs[j].a
+		}
+		return pairs[i].b < pairs[j].b
+	})
+	var edges []EdgeShape
+	for _, k := range pairs {
+		ties := byPair[k]
+		sort.Slice(ties, func(i, j int) bool {
+			if ties[i].Kind.Rank() != ties[j].Kind.Rank() {
+				return ties[i].Kind.Rank() < ties[j].Kind.Rank()
+			}
+			return ties[i].ID < ties[j].ID
+		})
+		pa, okA := f.Positions[k.a]
+		pb, okB := f.Positions[k.b]
+		if !okA || !okB {
+			continue
+		}
+		A, B := b.View.ToPixel(pa), b.View.ToPixel(pb)
+		dx, dy := B[0]-A[0], B[1]-A[1]
+		l := math.Hypot(dx, dy)
+		if l < 1e-6 {
+			continue
+		}
+		nx, ny := -dy/l, dx/l
+		gap := 6.5 * sc * th.LineScale
+		for i, t := range ties {
+			st := th.Kinds[t.Kind]
+			st.Width *= sc * th.LineScale
+			op := t.Opacity * dim(t.ID) * dim(k.a) * math.Max(dim(k.b), dim(t.ID))
+			if hl[t.ID] {
+				st.Width *= 1.5
+			}
+			switch t.Status {
+			case graphmodel.Signed:
+				op *= 0.5
+			case graphmodel.Recent:
+				op *= 0.5
+			}
+			if t.Certainty != graphmodel.Confirmed && t.Certainty != "" {
+				op *= 0.6
+			}
+			off := (float64(i) - float64(len(ties)-1)/2) * gap
+			from, to := A, B
+			src, dst := k.a, k.b
+			if t.Directed && t.Actors[0] != k.a {
+				from, to, src, dst = B, A, k.b, k.a
+				off = -off
+			}
+			ox, oy := nx*off, ny*off
+			if from[0] == B[0] && from[1] == B[1] {
+				ox, oy = -ox, -oy
+			}
+			e := EdgeShape{RelationID: t.ID, A: src, B: dst, Style: st, Opacity: op,
+				From: [2]float64{from[0] + ox, from[1] + oy}, To: [2]float64{to[0] + ox, to[1] + oy}}
+			if st.Arrow {
+				// Stop at the target's rim so the head is visible.
+				ux, uy := (e.To[0]-e.From[0])/l, (e.To[1]-e.From[1])/l
+				back := th.NodeRadius*sc + 3*sc
+				e.To = [2]float64{e.To[0] - ux*back, e.To[1] - uy*back}
+			}
+			edges = append(edges, e)
+		}
+	}
+	// Hostile and faint ties first, alliances last, so strong ties sit on top.
+	sort.SliceStable(edges, func(i, j int) bool { return edges[i].Style.Width < edges[j].Style.Width })
+	b.Edges = edges
+}
+
+func (b *Built) addNodes(f Frame, th *Theme, sc float64, dim func(string) float64, fonts *Fonts) {
+	r := th.NodeRadius * sc
+	for _, a := range f.Actors {
+		p, ok := f.Positions[a.ID]
+		if !ok {
+			continue
+		}
+		q := b.View.ToPixel(p)
+		fill := th.MutedText
+		if c, ok := parseHex(a.Color); ok {
+			fill = c
+		}
+		op := a.Opacity * dim(a.ID)
+		b.Nodes = append(b.Nodes, NodeShape{ID: a.ID, X: q[0], Y: q[1], R: r, Fill: fill,
+			Stroke: th.NodeStroke, StrokeWidth: 2.5 * sc, Opacity: op, Pinned: f.Pinned[a.ID]})
+		b.Texts = append(b.Texts, Text{X: q[0], Y: q[1] + r + th.LabelSize*sc*1.05, S: a.Short,
+			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Halo: th.Background, Align: Center, Opacity: op})
+	}
+	for _, g := range f.Groupings {
+		if len(b.Areas) == 0 {
+			break
+		}
+		for _, ar := range b.Areas {
+			if ar.ID != g.ID {
+				continue
+			}
+			cx, cy := centroid(ar.Points)
+			b.Texts = append(b.Texts, Text{X: cx, Y: cy + th.SmallSize*sc*0.35, S: g.Name, Size: th.SmallSize * sc,
+				Color: th.MutedText, Halo: th.Background, Align: Center, Opacity: g.Opacity * 0.95})
+		}
+	}
+}
+
+func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64) {
+	d := f.Day.Date()
+	y := margin + th.TitleSize*sc
+	b.PanelTexts = append(b.PanelTexts, Text{X: margin, Y: y, S: fmt.Sprint(d.Year), Size: th.TitleSize * sc,
+		Bold: true, Color: th.Text, Align: Left, Opacity: 1})
+	yearW := th.TitleSize * sc * 2.6
+	b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y - th.TitleSize*sc*0.42, S: d.Human(),
+		Size: th.LabelSize * sc, Color: th.MutedText, Align: Left, Opacity: 1})
+	if f.Event != nil {
+		b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y + 2*sc, S: f.Event.Title,
+			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Align: Left, Opacity: 1})
+	}
+}
+
+type legendRow struct {
+	label string
+	style *Style
+	fill  *color.NRGBA
+}
+
+type legendBlock struct {
+	rows []legendRow
+	w, h float64
+}
+
+// layoutLegend lists the kinds and groupings the frame shows, in legend order.
+func layoutLegend(f Frame, th *Theme, sc float64, fonts *Fonts) legendBlock {
+	present := map[graphmodel.Kind]bool{}
+	faint := false
+	for _, t := range f.Ties {
+		present[t.Kind] = true
+		faint = faint || t.Status != graphmodel.InForce || (t.Certainty != graphmodel.Confirmed && t.Certainty != "")
+	}
+	var lb legendBlock
+	for _, k := range graphmodel.Kinds() {
+		if present[k] {
+			st := th.Kinds[k]
+			lb.rows = append(lb.rows, legendRow{label: k.Label(), style: &st})
+		}
+	}
+	for _, g := range f.Groupings {
+		c := th.Groupings[g.Index%len(th.Groupings)]
+		c.A = uint8(math.Min(255, float64(c.A)*2.2))
+		lb.rows = append(lb.rows, legendRow{label: g.Name, fill: &c})
+	}
+	if faint {
+		lb.rows = append(lb.rows, legendRow{label: "Faint: signed, recent, reported or alleged"})
+	}
+	if len(lb.rows) == 0 {
+		lb.rows = append(lb.rows, legendRow{label: "No relations on this date"})
+	}
+	size := th.SmallSize * sc * 1.15
+	w := 0.0
+	for _, r := range lb.rows {
+		w = math.Max(w, fonts.Width(r.label, size, false))
+	}
+	lb.w = w + 62*sc
+	lb.h = float64(len(lb.rows))*size*1.55 + size*2.6
+	return lb
+}
+
+func (lb legendBlock) place(s *Scene, x, y float64, th *Theme, sc float64) {
+	size := th.SmallSize * sc * 1.15
+	s.Panels = append(s.Panels, Panel{X: x, Y: y, W: lb.w, H: lb.h, Fill: th.Panel, Stroke: th.PanelStroke})
+	s.PanelTexts = append(s.PanelTexts, Text{X: x + 10*sc, Y: y + size*1.5, S: "Legend", Size: size, Bold: true,
+		Color: th.Text, Opacity: 1})
+	for i, r := range lb.rows {
+		cy := y + size*2.6 + float64(i)*size*1.55
+		switch {
+		case r.style != nil:
+			st := *r.style
+			st.Width = math.Min(st.Width*sc*th.LineScale, size*0.7)
+			s.PanelLines = append(s.PanelLines, EdgeShape{RelationID: "legend", From: [2]float64{x + 10*sc, cy - size*0.35},
+				To: [2]float64{x + 48*sc, cy - size*0.35}, Style: st, Opacity: 1})
+		case r.fill != nil:
+			s.Panels = append(s.Panels, Panel{X: x + 12*sc, Y: cy - size*0.85, W: 34 * sc, H: size, Fill: *r.fill})
+		}
+		s.PanelTexts = append(s.PanelTexts, Text{X: x + 54*sc, Y: cy, S: r.label, Size: size, Color: th.Text, Opacity: 1})
+	}
+}
+
+type captionBlock struct {
+	title   string
+	lines   []string
+	sources string
+	h       float64
+}
+
+func layoutCaption(e *graphmodel.Event, th *Theme, sc, width float64, fonts *Fonts) captionBlock {
+	size := th.CaptionSize * sc
+	cb := captionBlock{title: e.Date.Human() + " \u2014 " + e.Title}
+	cb.lines = fonts.Wrap(e.Caption, size, false, width-24*sc)
+	if len(e.Sources) > 0 {
+		cb.sources = "Sources: " + strings.Join(e.Sources, ", ")
+	}
+	cb.h = size*1.5 + float64(len(cb.lines))*size*1.3 + size*0.9
+	if cb.sources != "" {
+		cb.h += th.SmallSize * sc * 1.5
+	}
+	return cb
+}
+
+func (cb captionBlock) place(s *Scene, x, y, w float64, th *Theme, sc float64) {
+	size := th.CaptionSize * sc
+	s.Panels = append(s.Panels, Panel{X: x, Y: y, W: w, H: cb.h, Fill: th.Panel, Stroke: th.PanelStroke})
+	ty := y + size*1.3
+	s.PanelTexts = append(s.PanelTexts, Text{X: x + 12*sc, Y: ty, S: cb.title, Size: size, Bold: true, Color: th.Text, Opacity: 1})
+	for i, l := range cb.lines {
+		s.PanelTexts = append(s.PanelTexts, Text{X: x + 12*sc, Y: ty + float64(i+1)*size*1.3, S: l, Size: size, Color: th.Text, Opacity: 1})
+	}
+	if cb.sources != "" {
+		s.PanelTexts = append(s.PanelTexts, Text{X: x + 12*sc, Y: ty + float64(len(cb.lines))*size*1.3 + th.SmallSize*sc*2,
+			S: cb.sources, Size: th.SmallSize * sc, Color: th.MutedText, Opacity: 1})
+	}
+}
+
+func parseHex(s string) (color.NRGBA, bool) {
+	var r, g, b uint8
+	if len(s) != 7 {
+		return color.NRGBA{}, false
+	}
+	if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return color.NRGBA{}, false
+	}
+	return color.NRGBA{R: r, G: g, B: b, A: 255}, true
+}

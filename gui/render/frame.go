@@ -1,0 +1,139 @@
+package render
+
+import (
+	"sort"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+// Frame is what one picture shows: actors and ties with opacities (so a
+// transition can fade them), their positions in layout units, and the day.
+type Frame struct {
+	Day       graphmodel.Day
+	Dataset   *graphmodel.Dataset
+	Actors    []FrameActor // sorted by ID
+	Ties      []FrameTie   // sorted by relation ID
+	Groupings []FrameGrouping
+	Positions map[string][2]float64
+	Pinned    map[string]bool
+	Event     *graphmodel.Event // the event the caption tells, or nil
+}
+
+// FrameActor is an actor as drawn: its name on the frame's day.
+type FrameActor struct {
+	*graphmodel.Actor
+	Short   string
+	Opacity float64
+}
+
+// FrameTie is a tie as drawn.
+type FrameTie struct {
+	graphmodel.Tie
+	Opacity float64
+}
+
+// FrameGrouping is an active grouping as drawn.
+type FrameGrouping struct {
+	*graphmodel.Grouping
+	Index   int // the grouping's place in the dataset, for a stable colour
+	Opacity float64
+}
+
+// FrameOf is the still frame of one snapshot.
+func FrameOf(s *graphmodel.Snapshot, pos map[string][2]float64) Frame {
+	return Between(s, s, 1, pos, pos)
+}
+
+// Between is the frame at t in [0,1] of the move from snapshot a to b:
+// positions glide linearly (callers pass eased t), what b gains fades in
+// and what it loses fades out. The caption is b's.
+func Between(a, b *graphmodel.Snapshot, t float64, posA, posB map[string][2]float64) Frame {
+	f := Frame{Day: b.Day, Dataset: b.Dataset, Positions: map[string][2]float64{}}
+	if t >= 1 {
+		f.Day = b.Day
+	} else if t > 0 {
+		f.Day = a.Day + graphmodel.Day(float64(b.Day-a.Day)*t)
+	} else {
+		f.Day = a.Day
+	}
+	f.Event = b.Dataset.EventNear(b.Day)
+
+	actors := map[string]*FrameActor{}
+	for _, x := range a.Actors {
+		_, short := x.NameAt(a.Day)
+		actors[x.ID] = &FrameActor{Actor: x, Short: short, Opacity: 1 - t}
+	}
+	for _, x := range b.Actors {
+		_, short := x.NameAt(b.Day)
+		if fa, ok := actors[x.ID]; ok {
+			fa.Opacity = 1
+			if t >= 0.5 {
+				fa.Short = short
+			}
+			continue
+		}
+		actors[x.ID] = &FrameActor{Actor: x, Short: short, Opacity: t}
+	}
+	for id, fa := range actors {
+		pa, okA := posA[id]
+		pb, okB := posB[id]
+		switch {
+		case okA && okB:
+			f.Positions[id] = [2]float64{pa[0] + (pb[0]-pa[0])*t, pa[1] + (pb[1]-pa[1])*t}
+		case okB:
+			f.Positions[id] = pb
+		case okA:
+			f.Positions[id] = pa
+		default:
+			continue
+		}
+		if fa.Opacity > 0 {
+			f.Actors = append(f.Actors, *fa)
+		}
+	}
+	sort.Slice(f.Actors, func(i, j int) bool { return f.Actors[i].ID < f.Actors[j].ID })
+
+	ties := map[string]*FrameTie{}
+	for _, x := range a.Ties() {
+		ties[x.ID] = &FrameTie{Tie: x, Opacity: 1 - t}
+	}
+	for _, x := range b.Ties() {
+		if ft, ok := ties[x.ID]; ok {
+			ft.Opacity = 1
+			if t >= 0.5 {
+				ft.Status = x.Status
+			}
+			continue
+		}
+		ties[x.ID] = &FrameTie{Tie: x, Opacity: t}
+	}
+	for _, ft := range ties {
+		if ft.Opacity > 0 {
+			f.Ties = append(f.Ties, *ft)
+		}
+	}
+	sort.Slice(f.Ties, func(i, j int) bool { return f.Ties[i].ID < f.Ties[j].ID })
+
+	index := map[string]int{}
+	for i, g := range b.Dataset.Groupings {
+		index[g.ID] = i
+	}
+	gs := map[string]*FrameGrouping{}
+	for _, g := range a.Groupings {
+		gs[g.ID] = &FrameGrouping{Grouping: g, Index: index[g.ID], Opacity: 1 - t}
+	}
+	for _, g := range b.Groupings {
+		if fg, ok := gs[g.ID]; ok {
+			fg.Opacity = 1
+			continue
+		}
+		gs[g.ID] = &FrameGrouping{Grouping: g, Index: index[g.ID], Opacity: t}
+	}
+	for _, fg := range gs {
+		if fg.Opacity > 0 {
+			f.Groupings = append(f.Groupings, *fg)
+		}
+	}
+	sort.Slice(f.Groupings, func(i, j int) bool { return f.Groupings[i].ID < f.Groupings[j].ID })
+	return f
+}

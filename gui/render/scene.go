@@ -1,0 +1,74 @@
+package render
+
+import "image/color"
+
+// Scene is one picture as plain shapes and text in pixel coordinates, in
+// drawing order: areas, edges, nodes, texts, then panels and their texts.
+// Backends (raster, SVG) draw it without knowing the data behind it.
+type Scene struct {
+	Width, Height float64
+	Background    color.NRGBA // alpha 0 for a transparent picture
+	Areas         []Area
+	Edges         []EdgeShape
+	Nodes         []NodeShape
+	Texts         []Text
+	Panels        []Panel
+	PanelTexts    []Text
+	PanelLines    []EdgeShape // legend swatches
+}
+
+// Area is a shaded grouping.
+type Area struct {
+	ID     string
+	Points [][2]float64
+	Fill   color.NRGBA
+}
+
+// EdgeShape is one relation drawn between two actors.
+type EdgeShape struct {
+	RelationID string
+	A, B       string // actor ids; an arrow points at B
+	From, To   [2]float64
+	Style      Style // Width already scaled
+	Opacity    float64
+}
+
+// NodeShape is an actor's disc.
+type NodeShape struct {
+	ID          string
+	X, Y, R     float64
+	Fill        color.NRGBA
+	Stroke      color.NRGBA
+	StrokeWidth float64
+	Opacity     float64
+	Pinned      bool
+}
+
+// Align places text relative to its X.
+type Align int
+
+// The text alignments.
+const (
+	Left Align = iota
+	Center
+	Right
+)
+
+// Text is one line of text; Y is its baseline.
+type Text struct {
+	X, Y    float64
+	S       string
+	Size    float64
+	Bold    bool
+	Color   color.NRGBA
+	Halo    color.NRGBA // outline drawn behind for legibility; alpha 0 for none
+	Align   Align
+	Opacity float64
+}
+
+// Panel is a rounded box behind a legend or caption.
+type Panel struct {
+	X, Y, W, H float64
+	Fill       color.NRGBA
+	Stroke     color.NRGBA
+}
