@@ -10,9 +10,9 @@ import "sort"
 // Load, which validate it; the slices are sorted by id and must not be
 // changed afterwards.
 type Dataset struct {
-	Title       string     `json:"title"`
-	Description string     `json:"description,omitempty"`
-	Range       Span       `json:"range"`
+	Title       string `json:"title"`
+	Description string `json:"description,omitempty"`
+	Range       Span   `json:"range"`
 	// MemoryMonths is how long a momentary relation (a summit, an exercise)
 	// stays in the snapshot after it ends, so the network remembers it.
 	MemoryMonths int         `json:"memoryMonths,omitempty"`
