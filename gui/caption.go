@@ -1,0 +1,46 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+// captionPanel says what happened at the nearest event and why it
+// matters, with its sources.
+type captionPanel struct {
+	text *widget.RichText
+}
+
+func newCaptionPanel() *captionPanel {
+	c := &captionPanel{text: widget.NewRichText()}
+	c.text.Wrapping = fyne.TextWrapWord
+	return c
+}
+
+// show fills the panel for the event nearest day (nil clears it).
+func (c *captionPanel) show(ds *graphmodel.Dataset, e *graphmodel.Event, day graphmodel.Day) {
+	if e == nil {
+		c.text.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No events in this dataset.", Style: widget.RichTextStyleParagraph}}
+		c.text.Refresh()
+		return
+	}
+	when := e.Date.Human()
+	if e.Day() != day {
+		when += "  (latest event before " + day.Date().Human() + ")"
+	}
+	c.text.Segments = []widget.RichTextSegment{
+		&widget.TextSegment{Text: e.Title + " \u2014 " + when, Style: widget.RichTextStyleSubHeading},
+		&widget.TextSegment{Text: e.Caption, Style: widget.RichTextStyleParagraph},
+		&widget.TextSegment{Text: "Sources: " + sourceText(ds, e.Sources), Style: smallStyle()},
+	}
+	c.text.Refresh()
+}
+
+func smallStyle() widget.RichTextStyle {
+	s := widget.RichTextStyleParagraph
+	s.SizeName = "captionText"
+	s.ColorName = "placeholder"
+	return s
+}

@@ -1,0 +1,87 @@
+package gui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+// detailsPanel lists every relation of the selected actor or pair at the
+// day, with descriptions and sources.
+type detailsPanel struct {
+	text    *widget.RichText
+	actor   string
+	relPair [2]string
+}
+
+func newDetailsPanel() *detailsPanel {
+	d := &detailsPanel{text: widget.NewRichText()}
+	d.text.Wrapping = fyne.TextWrapWord
+	return d
+}
+
+// selectActor shows an actor's ties; selectRelation shows every tie of the
+// relation's pair; both clear when id is "".
+func (d *detailsPanel) selectActor(id string)  { d.actor, d.relPair = id, [2]string{} }
+func (d *detailsPanel) selectPair(a, b string) { d.actor, d.relPair = "", [2]string{a, b} }
+func (d *detailsPanel) clear()                 { d.actor, d.relPair = "", [2]string{} }
+func (d *detailsPanel) empty() bool            { return d.actor == "" && d.relPair[0] == "" }
+
+func (d *detailsPanel) show(s *graphmodel.Snapshot) {
+	ds := s.Dataset
+	var segs []widget.RichTextSegment
+	add := func(text string, style widget.RichTextStyle) {
+		segs = append(segs, &widget.TextSegment{Text: text, Style: style})
+	}
+	var ties []graphmodel.Tie
+	switch {
+	case d.actor != "":
+		a := ds.Actor(d.actor)
+		if a == nil {
+			break
+		}
+		name, _ := a.NameAt(s.Day)
+		add(name, widget.RichTextStyleSubHeading)
+		ties = s.TiesOf(d.actor)
+		add(fmt.Sprintf("%d relations on %s", len(ties), s.Day.Date().Human()), smallStyle())
+	case d.relPair[0] != "":
+		if e := s.Edge(d.relPair[0], d.relPair[1]); e != nil {
+			ties = e.Ties
+		}
+		na, nb := d.relPair[0], d.relPair[1]
+		if a := ds.Actor(na); a != nil {
+			_, na = a.NameAt(s.Day)
+		}
+		if b := ds.Actor(nb); b != nil {
+			_, nb = b.NameAt(s.Day)
+		}
+		add(na+" and "+nb, widget.RichTextStyleSubHeading)
+		add(fmt.Sprintf("%d relations on %s", len(ties), s.Day.Date().Human()), smallStyle())
+	default:
+		add("Details", widget.RichTextStyleSubHeading)
+		add("Tap a state or a line to see its relations on this date and their sources. Hover for a summary. Drag a state to pin it; double-click to unpin.", widget.RichTextStyleParagraph)
+	}
+	for _, t := range ties {
+		add(t.Name, widget.RichTextStyleStrong)
+		head := t.Kind.Label() + ": " + actorNames(ds, t.Relation, s.Day) + ". " + spanText(t.Relation) + "."
+		if t.Status != graphmodel.InForce {
+			head += " On this date: " + t.Status.String() + "."
+		}
+		if t.Certainty != graphmodel.Confirmed {
+			head += " Certainty: " + string(t.Certainty) + "."
+		}
+		add(head, widget.RichTextStyleParagraph)
+		add(t.Description, widget.RichTextStyleParagraph)
+		if t.Echoes != "" {
+			if e := ds.Relation(t.Echoes); e != nil {
+				add("Echoes: "+e.Name+" ("+e.Start.Human()+")", widget.RichTextStyleEmphasis)
+			}
+		}
+		add("Sources: "+sourceText(ds, t.Sources), smallStyle())
+	}
+	d.text.Segments = segs
+	d.text.Refresh()
+}

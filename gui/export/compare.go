@@ -1,0 +1,95 @@
+package export
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/layout"
+	"github.com/echoes-viz/echoes/gui/render"
+)
+
+// ComparePositions lays out b, then places a's actors at b's positions
+// where they share them, so both sides of a comparison line up.
+func ComparePositions(sa, sb *graphmodel.Snapshot) (pa, pb map[string][2]float64) {
+	net := layout.NewNetwork(Seed)
+	net.Update(sb)
+	net.Settle(SettleTicks)
+	pb = net.Positions()
+	net.Update(sa)
+	for id, p := range pb {
+		if _, ok := net.Position(id); ok {
+			net.Pin(id, p[0], p[1])
+		}
+	}
+	net.Settle(SettleTicks)
+	pa = net.Positions()
+	return pa, pb
+}
+
+// Compare builds a still with day a on the left and day b on the right,
+// the same actors in the same places, and a dashed link from every
+// relation on the right to the earlier relation it echoes on the left.
+func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *render.Fonts) render.Built {
+	if o.Theme == nil {
+		o.Theme = render.Light()
+	}
+	sc := o.Scale
+	if sc <= 0 {
+		sc = ScaleFor(o.Width, o.Height)
+	}
+	sa, sb := ds.At(a), ds.At(b)
+	pa, pb := ComparePositions(sa, sb)
+	half := float64(o.Width) / 2
+	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height), Scale: sc, Title: true}
+	left := render.Build(render.FrameOf(sa, pa), ropt, fonts)
+	rightOpt := ropt
+	rightOpt.Legend = o.Legend
+	right := render.Build(render.FrameOf(sb, pb), rightOpt, fonts)
+	out := render.Built{Scene: render.Scene{Width: float64(o.Width), Height: float64(o.Height)}, View: left.View}
+	if !o.Transparent {
+		out.Background = o.Theme.Background
+	}
+	out.Merge(left.Scene, 0, 0)
+	out.Merge(right.Scene, half, 0)
+	// A divider between the halves.
+	out.Panels = append(out.Panels, render.Panel{X: half - sc, Y: 10 * sc, W: 2 * sc, H: float64(o.Height) - 20*sc, Fill: o.Theme.PanelStroke})
+
+	mid := func(v render.Transform, p map[string][2]float64, r *graphmodel.Relation) ([2]float64, bool) {
+		x, ok1 := p[r.Actors[0]]
+		y, ok2 := p[r.Actors[1]]
+		if !ok1 || !ok2 {
+			return [2]float64{}, false
+		}
+		q := v.ToPixel([2]float64{(x[0] + y[0]) / 2, (x[1] + y[1]) / 2})
+		return q, true
+	}
+	echo := o.Theme.Highlight
+	for _, t := range sb.Ties() {
+		if t.Echoes == "" {
+			continue
+		}
+		old := ds.Relation(t.Echoes)
+		if old == nil {
+			continue
+		}
+		to, ok1 := mid(right.View, pb, t.Relation)
+		from, ok2 := mid(left.View, pa, old)
+		if !ok1 || !ok2 {
+			continue
+		}
+		to[0] += half
+		out.Edges = append(out.Edges, render.EdgeShape{RelationID: "echo:" + t.ID, From: from, To: to,
+			Style: render.Style{Color: echo, Width: 3 * sc, Dash: []float64{3, 2}, Arrow: false}, Opacity: 0.95})
+		lx, ly := (from[0]+to[0])/2, math.Min(from[1], to[1])-12*sc
+		out.PanelTexts = append(out.PanelTexts, render.Text{X: lx, Y: ly, S: "echoes: " + old.Name + " (" + old.Start.Human() + ")",
+			Size: o.Theme.SmallSize * sc * 1.1, Bold: true, Color: o.Theme.Text, Halo: o.Theme.Background, Align: render.Center, Opacity: 1})
+	}
+	d := graphmodel.Diff(sa, sb)
+	summary := "Between these dates: " + strconv.Itoa(len(d.Gained)) + " relations gained, " + strconv.Itoa(len(d.Lost)) + " lost, " + strconv.Itoa(len(d.Changed)) + " changed"
+	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) / 2, Y: float64(o.Height) - 12*sc, S: summary,
+		Size: o.Theme.SmallSize * sc * 1.1, Color: o.Theme.MutedText, Align: render.Center, Opacity: 1})
+	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) - 12*sc, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*1.6,
+		S: render.SourceLine, Size: o.Theme.SmallSize * sc * 0.9, Color: o.Theme.MutedText, Align: render.Right, Opacity: 1})
+	return out
+}

@@ -1,0 +1,209 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/gif"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/layout"
+	"github.com/echoes-viz/echoes/gui/render"
+)
+
+// Animation timing, in hundredths of a second as GIF counts.
+const (
+	// HoldDelay is how long each event stays on screen: long enough to
+	// read its caption aloud.
+	HoldDelay = 350
+	// GlideFrames frames of GlideDelay each move the nodes between events.
+	GlideFrames = 8
+	GlideDelay  = 6
+)
+
+// Stop is one event of an animation with its layout.
+type stop struct {
+	snap *graphmodel.Snapshot
+	pos  map[string][2]float64
+}
+
+// stops lays out every event day in [from, to], warm-starting each from the
+// last so nodes glide as in the window.
+func stops(ds *graphmodel.Dataset, from, to graphmodel.Day) []stop {
+	days := []graphmodel.Day{from}
+	for _, e := range ds.Events {
+		if d := e.Day(); d > days[len(days)-1] && d <= to {
+			days = append(days, d)
+		}
+	}
+	if to > days[len(days)-1] {
+		days = append(days, to)
+	}
+	net := layout.NewNetwork(Seed)
+	var out []stop
+	for _, d := range days {
+		s := ds.At(d)
+		net.Update(s)
+		net.Settle(SettleTicks)
+		out = append(out, stop{snap: s, pos: net.Positions()})
+	}
+	return out
+}
+
+// Timeline describes an animation's frames: the delay of each, in 1/100 s.
+type Timeline struct {
+	Delays []int
+	Holds  int // frames that hold on an event
+}
+
+// Animate renders the timeline from one day to another as an animated GIF:
+// a hold on each event, a smooth glide between. Frames after the first
+// store only the rectangle that changed, with unchanged pixels transparent,
+// which keeps the whole 1945–2024 timeline small.
+func Animate(ds *graphmodel.Dataset, from, to graphmodel.Day, o Options, fonts *render.Fonts) ([]byte, Timeline, error) {
+	if o.Theme == nil {
+		o.Theme = render.Light()
+	}
+	sc := o.Scale
+	if sc <= 0 {
+		sc = ScaleFor(o.Width, o.Height)
+	}
+	ropt := render.Options{Theme: o.Theme, Width: float64(o.Width), Height: float64(o.Height), Scale: sc,
+		Legend: o.Legend, Title: true, Caption: o.Caption, SourceLine: true}
+	pal := Palette(o.Theme, ds)
+	st := stops(ds, from, to)
+	var (
+		out   gif.GIF
+		tl    Timeline
+		prev  *image.Paletted
+		rgba  = image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
+		frame = func(f render.Frame, delay int) {
+			b := render.Build(f, ropt, fonts)
+			render.RasterInto(rgba, b.Scene, fonts)
+			full := image.NewPaletted(rgba.Bounds(), pal)
+			draw.Draw(full, full.Bounds(), rgba, image.Point{}, draw.Src)
+			img := full
+			if prev != nil {
+				img = delta(prev, full)
+			}
+			prev = full
+			out.Image = append(out.Image, img)
+			out.Delay = append(out.Delay, delay)
+			out.Disposal = append(out.Disposal, gif.DisposalNone)
+			tl.Delays = append(tl.Delays, delay)
+		}
+	)
+	for i, s := range st {
+		if i > 0 {
+			a := st[i-1]
+			for k := 1; k < GlideFrames; k++ {
+				t := float64(k) / GlideFrames
+				frame(render.Between(a.snap, s.snap, t*t*(3-2*t), a.pos, s.pos), GlideDelay)
+			}
+		}
+		frame(render.FrameOf(s.snap, s.pos), HoldDelay)
+		tl.Holds++
+	}
+	out.Config = image.Config{ColorModel: pal, Width: o.Width, Height: o.Height}
+	out.LoopCount = 0
+	var buf bytes.Buffer
+	if err := gif.EncodeAll(&buf, &out); err != nil {
+		return nil, tl, fmt.Errorf("encode GIF: %w", err)
+	}
+	return buf.Bytes(), tl, nil
+}
+
+// delta crops cur to the rectangle that differs from prev and makes the
+// unchanged pixels in it transparent (palette index 0).
+func delta(prev, cur *image.Paletted) *image.Paletted {
+	b := cur.Bounds()
+	minX, minY, maxX, maxY := b.Max.X, b.Max.Y, b.Min.X-1, b.Min.Y-1
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := y * cur.Stride
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if cur.Pix[row+x] != prev.Pix[row+x] {
+				minX, maxX = min(minX, x), max(maxX, x)
+				minY, maxY = min(minY, y), max(maxY, y)
+			}
+		}
+	}
+	if maxX < minX {
+		minX, minY, maxX, maxY = 0, 0, 0, 0
+	}
+	r := image.Rect(minX, minY, maxX+1, maxY+1)
+	out := image.NewPaletted(r, cur.Palette)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			i := y*cur.Stride + x
+			if cur.Pix[i] != prev.Pix[i] {
+				out.SetColorIndex(x, y, cur.Pix[i])
+			}
+		}
+	}
+	return out
+}
+
+// Palette is the GIF palette: index 0 transparent, then every colour the
+// theme and dataset name exactly (so relation colours stay true), their
+// blends toward the background for antialiased edges, and a colour cube.
+func Palette(th *render.Theme, ds *graphmodel.Dataset) color.Palette {
+	pal := color.Palette{color.NRGBA{}}
+	seen := map[color.NRGBA]bool{{}: true}
+	add := func(c color.Color) {
+		n := color.NRGBAModel.Convert(c).(color.NRGBA)
+		n.A = 255
+		if !seen[n] && len(pal) < 256 {
+			seen[n] = true
+			pal = append(pal, n)
+		}
+	}
+	bg := th.Background
+	blend := func(c color.NRGBA, t float64) color.NRGBA {
+		return color.NRGBA{R: uint8(float64(c.R)*t + float64(bg.R)*(1-t)), G: uint8(float64(c.G)*t + float64(bg.G)*(1-t)),
+			B: uint8(float64(c.B)*t + float64(bg.B)*(1-t)), A: 255}
+	}
+	base := []color.NRGBA{bg, th.Text, th.MutedText, th.Panel, th.PanelStroke, th.NodeStroke}
+	for _, k := range graphmodel.Kinds() {
+		base = append(base, th.Kinds[k].Color)
+	}
+	for _, a := range ds.Actors {
+		if c, ok := parseColor(a.Color); ok {
+			base = append(base, c)
+		}
+	}
+	for _, c := range base {
+		add(c)
+	}
+	for _, g := range th.Groupings {
+		add(blend(color.NRGBA{R: g.R, G: g.G, B: g.B, A: 255}, float64(g.A)/255))
+	}
+	for _, t := range []float64{0.5, 0.25} {
+		for _, k := range graphmodel.Kinds() {
+			add(blend(th.Kinds[k].Color, t))
+		}
+	}
+	for _, t := range []float64{0.75, 0.5, 0.25} {
+		add(blend(th.Text, t))
+	}
+	for r := 0; r < 6; r++ {
+		for g := 0; g < 6; g++ {
+			for b := 0; b < 6; b++ {
+				add(color.NRGBA{R: uint8(r * 51), G: uint8(g * 51), B: uint8(b * 51), A: 255})
+			}
+		}
+	}
+	return pal
+}
+
+func parseColor(s string) (color.NRGBA, bool) {
+	var r, g, b uint8
+	if len(s) != 7 {
+		return color.NRGBA{}, false
+	}
+	if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return color.NRGBA{}, false
+	}
+	return color.NRGBA{R: r, G: g, B: b, A: 255}, true
+}

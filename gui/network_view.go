@@ -1,0 +1,291 @@
+package gui
+
+import (
+	"image"
+	"math"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/echoes-viz/echoes/gui/render"
+)
+
+// NetworkView draws the Viewer's frame as one raster and handles the
+// pointer: hover shows a tooltip, tap selects, drag moves and pins a node
+// (or pans the view), double-tap unpins, the wheel zooms at the cursor.
+type NetworkView struct {
+	widget.BaseWidget
+
+	viewer *Viewer
+	fonts  *render.Fonts
+
+	// Theme is the drawing palette; Legend toggles the legend panel.
+	Theme  *render.Theme
+	Legend bool
+	// OnSelect is called with a node's id or a relation's id ("" clears).
+	OnSelect func(actorID, relationID string)
+	// OnKey receives keys typed while the view has focus.
+	OnKey func(*fyne.KeyEvent)
+
+	zoom, panX, panY float64
+
+	mu      sync.Mutex // guards last, read by the raster generator
+	last    render.Built
+	scale   float64 // pixels per Fyne unit at the last draw
+	hoverAt fyne.Position
+	hover   string // actor or relation under the pointer
+	hoverIs string // "actor" or "relation"
+	dragID  string
+	focused bool
+	sel     map[string]bool
+}
+
+// NewNetworkView makes the canvas for v.
+func NewNetworkView(v *Viewer, fonts *render.Fonts, th *render.Theme) *NetworkView {
+	n := &NetworkView{viewer: v, fonts: fonts, Theme: th, Legend: true, zoom: 1, scale: 1}
+	n.ExtendBaseWidget(n)
+	return n
+}
+
+// CreateRenderer implements fyne.Widget.
+func (n *NetworkView) CreateRenderer() fyne.WidgetRenderer {
+	r := &networkRenderer{view: n}
+	r.raster = canvas.NewRaster(r.draw)
+	return r
+}
+
+// Built returns the last drawn scene, for tests and hit tests.
+func (n *NetworkView) Built() render.Built {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.last
+}
+
+// Zoom returns the zoom factor (1 = fit).
+func (n *NetworkView) Zoom() float64 { return n.zoom }
+
+// ZoomBy multiplies the zoom around the view's centre.
+func (n *NetworkView) ZoomBy(k float64) {
+	n.zoomAt(k, float64(n.Size().Width/2), float64(n.Size().Height/2))
+}
+
+// ResetView returns to the fitted view.
+func (n *NetworkView) ResetView() {
+	n.zoom, n.panX, n.panY = 1, 0, 0
+	n.Refresh()
+}
+
+// Select marks ids (actors or relations) as the highlighted selection.
+func (n *NetworkView) Select(ids map[string]bool) {
+	n.sel = ids
+	n.Refresh()
+}
+
+func (n *NetworkView) options(w, h, scale float64) render.Options {
+	hl := n.sel
+	if n.hover != "" {
+		hl = map[string]bool{n.hover: true}
+		if n.hoverIs == "relation" {
+			if r := n.viewer.Dataset().Relation(n.hover); r != nil {
+				for _, a := range r.Actors {
+					hl[a] = true
+				}
+			}
+		}
+	}
+	return render.Options{Theme: n.Theme, Width: w, Height: h, Scale: scale, Zoom: n.zoom,
+		PanX: n.panX, PanY: n.panY, Legend: n.Legend, Title: true, Highlight: hl}
+}
+
+func (n *NetworkView) zoomAt(k, x, y float64) {
+	nz := math.Max(0.2, math.Min(8, n.zoom*k))
+	k = nz / n.zoom
+	n.mu.Lock()
+	v := n.last.View
+	sc := n.scale
+	n.mu.Unlock()
+	// Keep the point under the cursor still: its offset from the view
+	// centre scales by k.
+	base := [2]float64{v.OX/sc - n.panX, v.OY/sc - n.panY}
+	qx, qy := x-base[0]-n.panX, y-base[1]-n.panY
+	n.panX = x - base[0] - qx*k
+	n.panY = y - base[1] - qy*k
+	n.zoom = nz
+	n.Refresh()
+}
+
+func (n *NetworkView) pixel(p fyne.Position) (float64, float64) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return float64(p.X) * n.scale, float64(p.Y) * n.scale
+}
+
+// Scrolled zooms at the pointer (one wheel notch = 10%).
+func (n *NetworkView) Scrolled(e *fyne.ScrollEvent) {
+	n.zoomAt(math.Pow(1.1, float64(e.Scrolled.DY)/25), float64(e.Position.X), float64(e.Position.Y))
+}
+
+// Tapped selects the node or edge under the pointer.
+func (n *NetworkView) Tapped(e *fyne.PointEvent) {
+	n.requestFocus()
+	x, y := n.pixel(e.Position)
+	b := n.Built()
+	actor, rel := b.NodeAt(x, y), ""
+	if actor == "" {
+		rel = b.EdgeAt(x, y)
+	}
+	switch {
+	case actor != "":
+		n.sel = map[string]bool{actor: true}
+	case rel != "":
+		n.sel = map[string]bool{rel: true}
+	default:
+		n.sel = nil
+	}
+	if n.OnSelect != nil {
+		n.OnSelect(actor, rel)
+	}
+	n.Refresh()
+}
+
+// DoubleTapped unpins the node under the pointer.
+func (n *NetworkView) DoubleTapped(e *fyne.PointEvent) {
+	x, y := n.pixel(e.Position)
+	b := n.Built()
+	if id := b.NodeAt(x, y); id != "" && n.viewer.Network().Pinned(id) {
+		n.viewer.Unpin(id)
+	}
+}
+
+// MouseDown picks the node a drag will move, before the drag starts.
+func (n *NetworkView) MouseDown(e *desktop.MouseEvent) {
+	x, y := n.pixel(e.Position)
+	b := n.Built()
+	n.dragID = b.NodeAt(x, y)
+}
+
+// MouseUp ends a press without a drag.
+func (n *NetworkView) MouseUp(*desktop.MouseEvent) {}
+
+// Dragged moves the picked node (pinning it) or pans the view.
+func (n *NetworkView) Dragged(e *fyne.DragEvent) {
+	if n.dragID == "" {
+		n.panX += float64(e.Dragged.DX)
+		n.panY += float64(e.Dragged.DY)
+		n.Refresh()
+		return
+	}
+	x, y := n.pixel(e.Position)
+	b := n.Built()
+	n.viewer.MoveNode(n.dragID, b.View.ToLayout(x, y))
+}
+
+// DragEnd lets the other nodes settle around a moved one.
+func (n *NetworkView) DragEnd() {
+	if n.dragID != "" {
+		n.dragID = ""
+		n.viewer.Relayout()
+	}
+}
+
+// MouseIn starts hover tracking.
+func (n *NetworkView) MouseIn(e *desktop.MouseEvent) { n.MouseMoved(e) }
+
+// MouseMoved updates the hovered node or edge and its tooltip.
+func (n *NetworkView) MouseMoved(e *desktop.MouseEvent) {
+	x, y := n.pixel(e.Position)
+	b := n.Built()
+	id, is := b.NodeAt(x, y), "actor"
+	if id == "" {
+		id, is = b.EdgeAt(x, y), "relation"
+	}
+	if id == "" {
+		is = ""
+	}
+	n.hoverAt = e.Position
+	if id != n.hover || id != "" {
+		n.hover, n.hoverIs = id, is
+		n.Refresh()
+	}
+}
+
+// MouseOut clears the hover.
+func (n *NetworkView) MouseOut() {
+	if n.hover != "" {
+		n.hover, n.hoverIs = "", ""
+		n.Refresh()
+	}
+}
+
+// Hovered returns the id under the pointer and whether it is an actor or a relation.
+func (n *NetworkView) Hovered() (id, kind string) { return n.hover, n.hoverIs }
+
+func (n *NetworkView) requestFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(n); c != nil {
+		c.Focus(n)
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (n *NetworkView) FocusGained() { n.focused = true }
+
+// FocusLost implements fyne.Focusable.
+func (n *NetworkView) FocusLost() { n.focused = false }
+
+// TypedRune implements fyne.Focusable.
+func (n *NetworkView) TypedRune(r rune) {
+	if n.OnKey != nil {
+		switch r {
+		case '+', '=':
+			n.OnKey(&fyne.KeyEvent{Name: fyne.KeyPlus})
+		case '-':
+			n.OnKey(&fyne.KeyEvent{Name: fyne.KeyMinus})
+		}
+	}
+}
+
+// TypedKey implements fyne.Focusable.
+func (n *NetworkView) TypedKey(e *fyne.KeyEvent) {
+	if n.OnKey != nil && e.Name != fyne.KeyPlus && e.Name != fyne.KeyMinus && e.Name != fyne.KeyEqual {
+		n.OnKey(e)
+	}
+}
+
+type networkRenderer struct {
+	view   *NetworkView
+	raster *canvas.Raster
+	img    *image.RGBA
+}
+
+// draw is the raster's generator: it gets the size in pixels.
+func (r *networkRenderer) draw(w, h int) image.Image {
+	n := r.view
+	size := n.Size()
+	scale := 1.0
+	if size.Width > 0 {
+		scale = float64(w) / float64(size.Width)
+	}
+	f := n.viewer.Frame()
+	o := n.options(float64(w), float64(h), scale)
+	b := render.Build(f, o, n.fonts)
+	if n.hover != "" {
+		addTooltip(&b, n, float64(n.hoverAt.X)*scale, float64(n.hoverAt.Y)*scale, scale)
+	}
+	if r.img == nil || r.img.Bounds().Dx() != w || r.img.Bounds().Dy() != h {
+		r.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	render.RasterInto(r.img, b.Scene, n.fonts)
+	n.mu.Lock()
+	n.last, n.scale = b, scale
+	n.mu.Unlock()
+	return r.img
+}
+
+func (r *networkRenderer) Layout(s fyne.Size)           { r.raster.Resize(s) }
+func (r *networkRenderer) MinSize() fyne.Size           { return fyne.NewSize(160, 120) }
+func (r *networkRenderer) Refresh()                     { r.raster.Refresh() }
+func (r *networkRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
+func (r *networkRenderer) Destroy()                     {}

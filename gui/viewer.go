@@ -1,0 +1,267 @@
+// Package gui is Echoes' window: the network canvas, the timeline, the
+// caption and details panels, and the keys that drive them.
+package gui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/layout"
+	"github.com/echoes-viz/echoes/gui/export"
+	"github.com/echoes-viz/echoes/gui/render"
+)
+
+// Glide is how long nodes take to move to a new date's positions.
+const Glide = 650 * time.Millisecond
+
+// Hold is how long playback rests on each event.
+const Hold = 2600 * time.Millisecond
+
+// Viewer owns what the window shows: the dataset, the day, the layout and
+// the transition between days. It runs on the UI goroutine only; listeners
+// are called after every change.
+type Viewer struct {
+	ds  *graphmodel.Dataset
+	net *layout.Network
+
+	day      graphmodel.Day
+	snap     *graphmodel.Snapshot // the target of the current glide
+	from     *graphmodel.Snapshot
+	posFrom  map[string][2]float64
+	posTo    map[string][2]float64
+	progress float64
+	glide    *fyne.Animation
+
+	playing  bool
+	playStop chan struct{}
+
+	listeners []func()
+}
+
+// Seed makes the layout the same on every run.
+const Seed = export.Seed
+
+// NewViewer opens ds at day, with its layout settled.
+func NewViewer(ds *graphmodel.Dataset, day graphmodel.Day) *Viewer {
+	v := &Viewer{ds: ds, net: layout.NewNetwork(Seed)}
+	v.day = v.clamp(day)
+	v.snap = ds.At(v.day)
+	v.net.Update(v.snap)
+	v.net.Settle(export.SettleTicks)
+	v.posTo = v.net.Positions()
+	v.posFrom = v.posTo
+	v.from = v.snap
+	v.progress = 1
+	return v
+}
+
+// Dataset is the data on show.
+func (v *Viewer) Dataset() *graphmodel.Dataset { return v.ds }
+
+// Day is the date on show (the glide's target while moving).
+func (v *Viewer) Day() graphmodel.Day { return v.day }
+
+// Snapshot is the network on Day.
+func (v *Viewer) Snapshot() *graphmodel.Snapshot { return v.snap }
+
+// Network is the layout, for pins.
+func (v *Viewer) Network() *layout.Network { return v.net }
+
+// OnChange registers f to run after every change of day, frame or play state.
+func (v *Viewer) OnChange(f func()) { v.listeners = append(v.listeners, f) }
+
+func (v *Viewer) changed() {
+	for _, f := range v.listeners {
+		f()
+	}
+}
+
+func (v *Viewer) clamp(d graphmodel.Day) graphmodel.Day {
+	if d < v.ds.First() {
+		return v.ds.First()
+	}
+	if d > v.ds.Last() {
+		return v.ds.Last()
+	}
+	return d
+}
+
+// Frame is the picture at this instant of the glide.
+func (v *Viewer) Frame() render.Frame {
+	t := easeInOut(v.progress)
+	f := render.Between(v.from, v.snap, t, v.posFrom, v.posTo)
+	f.Pinned = map[string]bool{}
+	for _, a := range f.Actors {
+		if v.net.Pinned(a.ID) {
+			f.Pinned[a.ID] = true
+		}
+	}
+	return f
+}
+
+// SetDay moves to day: the layout warm-starts from where the nodes are,
+// and the nodes glide there while ties fade in and out.
+func (v *Viewer) SetDay(day graphmodel.Day) {
+	day = v.clamp(day)
+	if day == v.day && v.progress >= 1 {
+		return
+	}
+	cur := v.Frame()
+	v.from = v.snap
+	if v.progress < 1 {
+		// Mid-glide: start from what is on screen now.
+		v.from = v.ds.At(cur.Day)
+	}
+	v.posFrom = cur.Positions
+	v.day = day
+	v.snap = v.ds.At(day)
+	v.net.Update(v.snap)
+	v.net.Settle(400)
+	v.posTo = v.net.Positions()
+	v.startGlide(Glide)
+}
+
+// Relayout glides to the layout's new rest after a pin moved.
+func (v *Viewer) Relayout() {
+	cur := v.Frame()
+	v.from = v.snap
+	v.posFrom = cur.Positions
+	v.net.Settle(400)
+	v.posTo = v.net.Positions()
+	v.startGlide(Glide / 2)
+}
+
+// MoveNode pins id at a layout position and shows it there at once.
+func (v *Viewer) MoveNode(id string, p [2]float64) {
+	v.net.Pin(id, p[0], p[1])
+	v.finishGlide()
+	v.posTo[id] = p
+	v.posFrom = v.posTo
+	v.changed()
+}
+
+// Unpin returns id to the forces.
+func (v *Viewer) Unpin(id string) {
+	v.net.Unpin(id)
+	v.Relayout()
+}
+
+func (v *Viewer) finishGlide() {
+	if v.glide != nil {
+		v.glide.Stop()
+		v.glide = nil
+	}
+	v.progress = 1
+	v.from = v.snap
+	v.posFrom = v.posTo
+}
+
+func (v *Viewer) startGlide(d time.Duration) {
+	if v.glide != nil {
+		v.glide.Stop()
+	}
+	v.progress = 0
+	a := fyne.NewAnimation(d, func(p float32) {
+		v.progress = float64(p)
+		if p >= 1 {
+			v.from = v.snap
+			v.posFrom = v.posTo
+		}
+		v.changed()
+	})
+	a.Curve = fyne.AnimationLinear
+	v.glide = a
+	a.Start()
+	v.changed()
+}
+
+func easeInOut(t float64) float64 {
+	if t <= 0 {
+		return 0
+	}
+	if t >= 1 {
+		return 1
+	}
+	return t * t * (3 - 2*t)
+}
+
+// NextEvent moves to the first event after the day; false at the end.
+func (v *Viewer) NextEvent() bool {
+	for _, e := range v.ds.Events {
+		if e.Day() > v.day {
+			v.SetDay(e.Day())
+			return true
+		}
+	}
+	return false
+}
+
+// PrevEvent moves to the last event before the day; false at the start.
+func (v *Viewer) PrevEvent() bool {
+	for i := len(v.ds.Events) - 1; i >= 0; i-- {
+		if e := v.ds.Events[i]; e.Day() < v.day {
+			v.SetDay(e.Day())
+			return true
+		}
+	}
+	return false
+}
+
+// Playing reports whether playback runs.
+func (v *Viewer) Playing() bool { return v.playing }
+
+// TogglePlay starts or stops playback: step to the next event, glide, hold
+// there so the class can read the caption, and go on.
+func (v *Viewer) TogglePlay() {
+	if v.playing {
+		v.stopPlay()
+		v.changed()
+		return
+	}
+	v.playing = true
+	stop := make(chan struct{})
+	v.playStop = stop
+	if !v.NextEvent() {
+		v.SetDay(v.ds.First())
+	}
+	go func() {
+		t := time.NewTicker(Glide + Hold)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					if !v.NextEvent() {
+						v.stopPlay()
+						v.changed()
+					}
+				})
+			}
+		}
+	}()
+	v.changed()
+}
+
+func (v *Viewer) stopPlay() {
+	if v.playing {
+		close(v.playStop)
+		v.playing = false
+	}
+}
+
+// Close stops playback and the glide.
+func (v *Viewer) Close() {
+	v.stopPlay()
+	if v.glide != nil {
+		v.glide.Stop()
+	}
+}

@@ -1,0 +1,179 @@
+package gui
+
+import (
+	"image"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/resources"
+)
+
+func newTestWindow(t *testing.T, at string) *Window {
+	t.Helper()
+	a := test.NewTempApp(t)
+	ds, err := resources.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWindow(a, ds, "Echoes", graphmodel.MustDate(at).Last(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Win.Resize(fyne.NewSize(1100, 760))
+	t.Cleanup(w.Win.Close)
+	return w
+}
+
+func capture(w *Window) image.Image { return w.Win.Canvas().Capture() }
+
+func differ(a, b image.Image) int {
+	n := 0
+	bb := a.Bounds()
+	for y := bb.Min.Y; y < bb.Max.Y; y += 2 {
+		for x := bb.Min.X; x < bb.Max.X; x += 2 {
+			if a.At(x, y) != b.At(x, y) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestTimelineMovesDateAndDrawing(t *testing.T) {
+	w := newTestWindow(t, "1950")
+	before := capture(w)
+	edges1950 := len(w.Network.Built().Edges)
+	if edges1950 == 0 {
+		t.Fatal("1950: no edges drawn")
+	}
+	if got := w.Viewer.Day(); got != graphmodel.MustDate("1950-12-31").First() {
+		t.Fatalf("opened at %s", got)
+	}
+	tl := w.Timeline
+	test.TapAt(tl, fyne.NewPos(tl.Size().Width-timelinePad, tl.Size().Height/2))
+	if got := w.Viewer.Day().Year(); got != 2024 {
+		t.Fatalf("tapping the end of the slider went to %d, want 2024", got)
+	}
+	after := capture(w)
+	if n := differ(before, after); n < 1000 {
+		t.Errorf("moving the slider changed only %d sampled pixels", n)
+	}
+	built := w.Network.Built()
+	rels := map[string]bool{}
+	for _, e := range built.Edges {
+		rels[e.RelationID] = true
+	}
+	if !rels["r56"] {
+		t.Errorf("2024: the Russia–North Korea treaty (r56) is not drawn; drawn: %v", rels)
+	}
+	if rels["r09"] {
+		t.Error("2024: the 1950 Sino-Soviet treaty is still drawn")
+	}
+}
+
+func TestKeysStepEvents(t *testing.T) {
+	w := newTestWindow(t, "1950-06-01")
+	start := w.Viewer.Day()
+	key := w.Win.Canvas().OnTypedKey()
+	key(&fyne.KeyEvent{Name: fyne.KeyRight})
+	next := w.Viewer.Day()
+	if next <= start {
+		t.Fatalf("Right did not move forward: %s -> %s", start, next)
+	}
+	if e := w.Viewer.Dataset().EventNear(next); e == nil || e.Day() != next {
+		t.Errorf("Right landed on %s, not on an event", next)
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if w.Viewer.Day() >= next {
+		t.Errorf("Left did not move back from %s", next)
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	if w.Viewer.Day() != w.Viewer.Dataset().Last() {
+		t.Errorf("End went to %s", w.Viewer.Day())
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyHome})
+	if w.Viewer.Day() != w.Viewer.Dataset().First() {
+		t.Errorf("Home went to %s", w.Viewer.Day())
+	}
+	legend := w.Network.Legend
+	key(&fyne.KeyEvent{Name: fyne.KeyL})
+	if w.Network.Legend == legend {
+		t.Error("L did not toggle the legend")
+	}
+}
+
+func TestDragPinsAndHoverTooltip(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	capture(w)
+	b := w.Network.Built()
+	var node struct {
+		id   string
+		x, y float32
+	}
+	for _, n := range b.Nodes {
+		if n.ID == "JPN" {
+			node.id, node.x, node.y = n.ID, float32(n.X), float32(n.Y)
+		}
+	}
+	if node.id == "" {
+		t.Fatal("Japan is not drawn in 2024")
+	}
+	pos := fyne.NewPos(node.x, node.y) // the test canvas has scale 1
+	w.Network.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	if id, kind := w.Network.Hovered(); id != "JPN" || kind != "actor" {
+		t.Errorf("hover over Japan gave %q %q", id, kind)
+	}
+	capture(w)
+	if len(w.Network.Built().Panels) < 2 {
+		t.Error("no tooltip panel drawn on hover")
+	}
+	w.Network.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	test.Drag(w.Network, pos, -60, 40)
+	if !w.Viewer.Network().Pinned("JPN") {
+		t.Fatal("dragging Japan did not pin it")
+	}
+	capture(w)
+	moved := false
+	for _, n := range w.Network.Built().Nodes {
+		if n.ID == "JPN" && (abs32(float32(n.X)-node.x+60) < 3 && abs32(float32(n.Y)-node.y-40) < 3) {
+			moved = true
+		}
+	}
+	if !moved {
+		t.Error("Japan was not drawn where it was dropped")
+	}
+	w.Network.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(node.x-60, node.y+40)})
+	if w.Viewer.Network().Pinned("JPN") {
+		t.Error("double-tap did not unpin Japan")
+	}
+}
+
+func TestTapShowsDetails(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	capture(w)
+	for _, n := range w.Network.Built().Nodes {
+		if n.ID == "DPRK" {
+			test.TapAt(w.Network, fyne.NewPos(float32(n.X), float32(n.Y)))
+		}
+	}
+	text := w.details.text.String()
+	for _, want := range []string{"North Korea", "Treaty on Comprehensive Strategic Partnership", "Sources:"} {
+		if !contains(text, want) {
+			t.Errorf("details lack %q:\n%s", want, text)
+		}
+	}
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

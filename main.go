@@ -1,0 +1,264 @@
+// Command echoes draws how the states of Northeast Asia aligned from 1945
+// to 2024 as a network over time, in a window or as exported pictures.
+//
+//	echoes [--data FILE] [--at DATE] [--theme light|dark]
+//	echoes export -o OUT [--at DATE] [--compare DATE,DATE] [--animate] [--size WxH] [--scale S] [--theme T] [--data FILE]
+//	echoes validate FILE...
+//	echoes layout-bench GRAPH.json TICKS [OUT.json]
+//	echoes version
+//
+// DATE is YYYY, YYYY-MM or YYYY-MM-DD; a bare year means its last day, so
+// --at 1950 shows the end of 1950.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2/app"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/layout"
+	"github.com/echoes-viz/echoes/gui"
+	"github.com/echoes-viz/echoes/gui/export"
+	"github.com/echoes-viz/echoes/resources"
+)
+
+// Version is the release, matching FyneApp.toml.
+const Version = "0.1.0"
+
+// Exit codes of the command-line contract.
+const (
+	exitOK    = 0
+	exitWork  = 1 // invalid input or failed work
+	exitUsage = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "export":
+			return runExport(args[1:], stderr)
+		case "validate":
+			return runValidate(args[1:], stdout, stderr)
+		case "layout-bench":
+			return layout.BenchMain(args[1:], stdout, stderr)
+		case "version":
+			fmt.Fprintln(stdout, "echoes", Version)
+			return exitOK
+		case "help", "-h", "--help":
+			usage(stdout)
+			return exitOK
+		}
+	}
+	return runWindow(args, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `usage:
+  echoes [--data FILE] [--at DATE] [--theme light|dark]   open the window
+  echoes export -o OUT [--at DATE] [--compare DATE,DATE] [--animate [--from DATE] [--to DATE]]
+                [--size WxH] [--scale S] [--theme light|dark|projector] [--data FILE]
+                [--transparent] [--no-legend] [--no-caption]
+                                                         write .png, .svg or .gif (no display needed)
+  echoes validate FILE...                                check dataset files
+  echoes layout-bench GRAPH.json TICKS [OUT.json]        time the layout engine
+  echoes version
+DATE is YYYY, YYYY-MM or YYYY-MM-DD; a bare year or month means its last day.
+`)
+}
+
+// loadData reads FILE, or the embedded dataset when path is "".
+func loadData(path string) (*graphmodel.Dataset, string, error) {
+	if path == "" {
+		ds, err := resources.Dataset()
+		return ds, resources.DatasetName, err
+	}
+	ds, err := graphmodel.Load(path)
+	return ds, path, err
+}
+
+// parseAt reads --at: a bare year or month means its last day.
+func parseAt(s string, ds *graphmodel.Dataset) (graphmodel.Day, error) {
+	if s == "" {
+		return ds.First(), nil
+	}
+	d, err := graphmodel.ParseDate(s)
+	if err != nil {
+		return 0, fmt.Errorf("--at: %v", err)
+	}
+	return d.Last(), nil
+}
+
+func printErr(stderr io.Writer, err error) {
+	var ps graphmodel.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(stderr, p.Error())
+		}
+		return
+	}
+	fmt.Fprintln(stderr, "echoes:", strings.ReplaceAll(err.Error(), "\n", "; "))
+}
+
+func runWindow(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("echoes", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "", "open this dataset `FILE` instead of the embedded one")
+	at := fs.String("at", "", "open at `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	themeName := fs.String("theme", "light", "light or dark")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "echoes: unknown command %q; run 'echoes help'\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *themeName != "light" && *themeName != "dark" {
+		fmt.Fprintf(stderr, "echoes: --theme %q: use light or dark\n", *themeName)
+		return exitUsage
+	}
+	ds, name, err := loadData(*data)
+	if err != nil {
+		printErr(stderr, err)
+		return exitWork
+	}
+	day, err := parseAt(*at, ds)
+	if err != nil {
+		fmt.Fprintln(stderr, "echoes:", err)
+		return exitUsage
+	}
+	a := app.NewWithID("io.github.echoes-viz.echoes")
+	a.SetIcon(resources.Icon())
+	title := "Echoes \u2014 " + ds.Title
+	if *data != "" {
+		title += " (" + name + ")"
+	}
+	w, err := gui.NewWindow(a, ds, title, day, *themeName == "dark")
+	if err != nil {
+		printErr(stderr, err)
+		return exitWork
+	}
+	w.Win.ShowAndRun()
+	return exitOK
+}
+
+func runExport(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("echoes export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "write to `OUT` (.png, .svg or .gif)")
+	data := fs.String("data", "", "dataset `FILE` (default: the embedded one)")
+	at := fs.String("at", "", "the `DATE` to draw")
+	compare := fs.String("compare", "", "two dates side by side, `DATE,DATE`")
+	animate := fs.Bool("animate", false, "an animated GIF of the timeline (see --from and --to)")
+	from := fs.String("from", "", "animation start `DATE` (default: the dataset's first day)")
+	to := fs.String("to", "", "animation end `DATE` (default: the dataset's last day)")
+	size := fs.String("size", "", "picture size `WxH` in pixels, up to 7680x4320 (default 1600x1000; 1280x720 for --animate)")
+	scale := fs.Float64("scale", 0, "size multiplier for text and lines (default: from the size)")
+	themeName := fs.String("theme", "light", "light, dark or projector")
+	transparent := fs.Bool("transparent", false, "leave the background transparent (PNG, SVG)")
+	noLegend := fs.Bool("no-legend", false, "leave out the legend")
+	noCaption := fs.Bool("no-caption", false, "leave out the caption")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "echoes export: "+format+"\n", a...)
+		return exitUsage
+	}
+	if *out == "" || fs.NArg() > 0 {
+		return usageErr("give the output file with -o OUT.png (or .svg, .gif)")
+	}
+	if *size == "" {
+		*size = "1600x1000"
+		if *animate {
+			*size = "1280x720"
+		}
+	}
+	var w, h int
+	if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil || w < 64 || h < 64 || w > 7680 || h > 4320 {
+		return usageErr("--size %q: use WxH between 64x64 and 7680x4320", *size)
+	}
+	th, ok := export.Theme(*themeName)
+	if !ok {
+		return usageErr("--theme %q: use light, dark or projector", *themeName)
+	}
+	ds, _, err := loadData(*data)
+	if err != nil {
+		printErr(stderr, err)
+		return exitWork
+	}
+	what := export.What{From: ds.First(), To: ds.Last(), Animate: *animate}
+	if what.At, err = parseAt(*at, ds); err != nil {
+		return usageErr("%v", err)
+	}
+	if *at == "" && !*animate {
+		what.At = ds.Last()
+	}
+	if *compare != "" {
+		parts := strings.Split(*compare, ",")
+		if len(parts) != 2 {
+			return usageErr("--compare %q: give two dates, e.g. --compare 1950,2024", *compare)
+		}
+		a, errA := parseAt(strings.TrimSpace(parts[0]), ds)
+		b, errB := parseAt(strings.TrimSpace(parts[1]), ds)
+		if errA != nil || errB != nil {
+			return usageErr("--compare %q: dates are YYYY, YYYY-MM or YYYY-MM-DD", *compare)
+		}
+		what.Compare, what.At, what.Other = true, a, b
+	}
+	if *from != "" {
+		if what.From, err = parseFirst(*from); err != nil {
+			return usageErr("--from: %v", err)
+		}
+	}
+	if *to != "" {
+		if what.To, err = parseAt(*to, ds); err != nil {
+			return usageErr("--to: %v", err)
+		}
+	}
+	if what.To < what.From {
+		return usageErr("--to is before --from; swap them")
+	}
+	err = export.File(*out, ds, what, export.Options{Width: w, Height: h, Scale: *scale, Theme: th,
+		Transparent: *transparent, Legend: !*noLegend, Caption: !*noCaption})
+	if err != nil {
+		printErr(stderr, err)
+		return exitWork
+	}
+	return exitOK
+}
+
+// parseFirst reads a DATE as its first day, for the start of a range.
+func parseFirst(s string) (graphmodel.Day, error) {
+	d, err := graphmodel.ParseDate(s)
+	if err != nil {
+		return 0, err
+	}
+	return d.First(), nil
+}
+
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "echoes validate: name one or more dataset files")
+		return exitUsage
+	}
+	code := exitOK
+	for _, path := range args {
+		if _, err := graphmodel.Load(path); err != nil {
+			printErr(stderr, err)
+			code = exitWork
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: valid\n", path)
+	}
+	return code
+}

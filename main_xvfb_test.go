@@ -1,0 +1,202 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// xvfb starts a virtual X server and returns its DISPLAY, or skips the test
+// when Xvfb is missing and ECHOES_XVFB is not set (.ci/test sets it, so CI
+// fails rather than skips).
+func xvfb(t *testing.T) string {
+	t.Helper()
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("ECHOES_XVFB") == "1" {
+				t.Fatalf("%s not found; run .ci/deps", tool)
+			}
+			t.Skipf("%s not found; .ci/test installs it", tool)
+		}
+	}
+	for n := 91; n < 140; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+			continue
+		}
+		disp := fmt.Sprintf(":%d", n)
+		cmd := exec.Command("Xvfb", disp, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		for i := 0; i < 50; i++ {
+			if exec.Command("xdotool", "getdisplaygeometry").Run() == nil || i > 5 {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		time.Sleep(500 * time.Millisecond)
+		return disp
+	}
+	t.Fatal("no free X display number")
+	return ""
+}
+
+type xapp struct {
+	t      *testing.T
+	disp   string
+	wid    string
+	stderr *bytes.Buffer
+	cmd    *exec.Cmd
+}
+
+func (x *xapp) run(args ...string) string {
+	x.t.Helper()
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.disp)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		x.t.Fatalf("%v: %v\n%s", args, err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func (x *xapp) shot(name string) image.Image {
+	x.t.Helper()
+	cmd := exec.Command("import", "-window", "root", "png:-")
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.disp)
+	out, err := cmd.Output()
+	if err != nil {
+		x.t.Fatalf("screenshot: %v", err)
+	}
+	if dir := os.Getenv("ECHOES_SHOTS"); dir != "" {
+		os.WriteFile(filepath.Join(dir, name+".png"), out, 0o644)
+	}
+	img, err := png.Decode(bytes.NewReader(out))
+	if err != nil {
+		x.t.Fatalf("decode screenshot: %v", err)
+	}
+	return img
+}
+
+// startApp builds the real binary and opens its window on display.
+func startApp(t *testing.T, disp string, args ...string) *xapp {
+	bin := filepath.Join(t.TempDir(), "echoes")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	x := &xapp{t: t, disp: disp, stderr: &bytes.Buffer{}}
+	x.cmd = exec.Command(bin, args...)
+	x.cmd.Env = append(os.Environ(), "DISPLAY="+disp, "LANG=en_US.UTF-8")
+	x.cmd.Stderr = x.stderr
+	x.cmd.Stdout = x.stderr
+	if err := x.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.cmd.Process.Kill(); x.cmd.Wait() })
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		cmd := exec.Command("xdotool", "search", "--name", "^Echoes")
+		cmd.Env = append(os.Environ(), "DISPLAY="+disp)
+		if out, err := cmd.Output(); err == nil && len(out) > 0 {
+			x.wid = strings.Fields(string(out))[0]
+			break
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	if x.wid == "" {
+		t.Fatalf("no Echoes window appeared; app output:\n%s", x.stderr)
+	}
+	time.Sleep(3 * time.Second)
+	return x
+}
+
+// near counts pixels within tolerance of c.
+func near(img image.Image, c color.NRGBA, tol int) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bb, _ := img.At(x, y).RGBA()
+			if abs(int(r>>8)-int(c.R)) <= tol && abs(int(g>>8)-int(c.G)) <= tol && abs(int(bb>>8)-int(c.B)) <= tol {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func distinct(img image.Image) int {
+	seen := map[[3]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bb, _ := img.At(x, y).RGBA()
+			seen[[3]uint32{r >> 11, g >> 11, bb >> 11}] = true
+		}
+	}
+	return len(seen)
+}
+
+// TestWindowUnderXvfb opens the real window at the end of 1950, checks
+// that the network is drawn (the Korean War in red, the Sino-Soviet
+// alliance in blue), then presses End and checks 2024's picture.
+func TestWindowUnderXvfb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the real window")
+	}
+	disp := xvfb(t)
+	x := startApp(t, disp, "--at", "1950")
+	x.run("xdotool", "windowsize", x.wid, "1280", "800")
+	x.run("xdotool", "windowmove", x.wid, "0", "0")
+	time.Sleep(1500 * time.Millisecond)
+
+	img := x.shot("window-1950")
+	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
+		t.Fatalf("screenshot is %v, want 1280x800", b)
+	}
+	war := color.NRGBA{0xC0, 0x26, 0x1A, 255}
+	alliance := color.NRGBA{0x00, 0x72, 0xB2, 255}
+	hostility := color.NRGBA{0xD5, 0x5E, 0x00, 255}
+	arms := color.NRGBA{0xE6, 0x9F, 0x00, 255}
+	if n := distinct(img); n < 40 {
+		t.Errorf("1950: only %d distinct colours: the window looks blank", n)
+	}
+	if n := near(img, war, 12); n < 300 {
+		t.Errorf("1950: %d war-red pixels, want the Korean War drawn", n)
+	}
+	if n := near(img, alliance, 12); n < 150 {
+		t.Errorf("1950: %d alliance-blue pixels, want the Sino-Soviet alliance drawn", n)
+	}
+
+	x.run("xdotool", "mousemove", "--window", x.wid, "5", "5")
+	x.run("xdotool", "key", "--window", x.wid, "End")
+	time.Sleep(2500 * time.Millisecond)
+	img2 := x.shot("window-2024")
+	if n := near(img2, war, 12); n > 100 {
+		t.Errorf("2024: %d war-red pixels; the Korean War should be over", n)
+	}
+	for name, c := range map[string]color.NRGBA{"alliance": alliance, "hostility": hostility, "arms": arms} {
+		if n := near(img2, c, 12); n < 100 {
+			t.Errorf("2024: %d %s pixels, want them drawn", n, name)
+		}
+	}
+	if out := x.stderr.String(); strings.Contains(out, "Error in Fyne call thread") || strings.Contains(out, "panic") {
+		t.Errorf("app logged errors:\n%s", out)
+	}
+}
