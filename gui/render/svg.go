@@ -18,7 +18,7 @@ const FontFamily = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 func SVG(w io.Writer, s Scene) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
-	p(`<?xml version="1.0" encoding="UTF-8"?>`+"\n")
+	p(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	p(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s">`+"\n",
 		num(s.Width), num(s.Height), num(s.Width), num(s.Height), esc(FontFamily))
 	if s.Background.A > 0 {
