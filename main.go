@@ -147,6 +147,10 @@ func runWindow(args []string, stderr io.Writer) int {
 		printErr(stderr, err)
 		return exitWork
 	}
+	// Remembered settings apply unless the command line says otherwise.
+	if !themeSet(fs) {
+		w.RestoreSettings(*at == "")
+	}
 	w.Win.ShowAndRun()
 	return exitOK
 }
@@ -261,4 +265,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: valid\n", path)
 	}
 	return code
+}
+
+func themeSet(fs *flag.FlagSet) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "theme" })
+	return set
 }

@@ -95,7 +95,8 @@ func startApp(t *testing.T, disp string, args ...string) *xapp {
 	}
 	x := &xapp{t: t, disp: disp, stderr: &bytes.Buffer{}}
 	x.cmd = exec.Command(bin, args...)
-	x.cmd.Env = append(os.Environ(), "DISPLAY="+disp, "LANG=en_US.UTF-8")
+	// A fresh config folder: remembered settings must not leak between runs.
+	x.cmd.Env = append(os.Environ(), "DISPLAY="+disp, "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+t.TempDir())
 	x.cmd.Stderr = x.stderr
 	x.cmd.Stdout = x.stderr
 	if err := x.cmd.Start(); err != nil {

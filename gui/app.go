@@ -1,9 +1,12 @@
 package gui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -18,12 +21,18 @@ var Keys = [][2]string{
 	{"Home / End", "first / last date"},
 	{"Space", "play / pause (steps event to event, holding on each)"},
 	{"+ / - / 0", "zoom in / out / reset view"},
+	{"P", "presentation mode: fullscreen, projector theme, controls hidden"},
+	{"F11", "fullscreen"},
+	{"C", "compare: 1950 beside the date on show"},
 	{"L", "show or hide the legend"},
 	{"D", "switch light and dark theme"},
-	{"F11", "fullscreen"},
-	{"Esc", "leave fullscreen, clear the selection"},
+	{"Ctrl+E", "export a picture, a comparison or an animation"},
+	{"Esc", "leave presentation, compare or fullscreen; clear the selection"},
 	{"?", "show the keys"},
 }
+
+// CompareDefault is the left side of compare mode: the end of 1950.
+var compareDefault = graphmodel.MustDate("1950").Last()
 
 // Window is Echoes' main window and the widgets in it.
 type Window struct {
@@ -31,14 +40,25 @@ type Window struct {
 	Viewer   *Viewer
 	Network  *NetworkView
 	Timeline *Timeline
-	app      fyne.App
-	caption  *captionPanel
-	details  *detailsPanel
-	date     *widget.Label
-	play     *widget.Button
-	dark     bool
-	fonts    *render.Fonts
-	lastEv   *graphmodel.Event
+
+	app        fyne.App
+	fonts      *render.Fonts
+	caption    *captionPanel
+	details    *detailsPanel
+	story      *storyPanel
+	date       *widget.Label
+	play       *widget.Button
+	statusLine *widget.Label
+	top        *fyne.Container
+	bottom     *fyne.Container
+	side       *container.AppTabs
+	split      *container.Split
+	captionBox fyne.CanvasObject
+
+	dark       bool
+	presenting bool
+	hideAt     time.Time
+	prefs      *settings
 }
 
 // NewWindow builds the window for ds at day. dark picks the theme.
@@ -47,72 +67,110 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	if err != nil {
 		return nil, err
 	}
-	w := &Window{app: a, Win: a.NewWindow(title), fonts: fonts, dark: dark}
+	w := &Window{app: a, Win: a.NewWindow(title), fonts: fonts, dark: dark, prefs: newSettings(a)}
 	a.Settings().SetTheme(newVariantTheme(dark, false))
 	w.Viewer = NewViewer(ds, day)
 	w.Network = NewNetworkView(w.Viewer, fonts, w.renderTheme())
+	w.Network.CompareDay = compareDefault
 	w.Timeline = NewTimeline(ds)
 	w.caption = newCaptionPanel()
 	w.details = newDetailsPanel()
+	w.story = newStoryPanel(ds, func(e *graphmodel.Event) { w.Viewer.SetDay(e.Day()); w.focusNetwork() })
 	w.date = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
-	w.Timeline.OnChanged = func(d graphmodel.Day) { w.Viewer.SetDay(d) }
-	w.Network.OnSelect = func(actor, rel string) {
-		switch {
-		case actor != "":
-			w.details.selectActor(actor)
-		case rel != "":
-			if r := ds.Relation(rel); r != nil {
-				w.details.selectPair(r.Actors[0], r.Actors[1])
-			}
-		default:
-			w.details.clear()
-		}
-		w.details.show(w.Viewer.Snapshot())
-	}
+	w.Timeline.OnChanged = func(d graphmodel.Day) { w.Viewer.SetDay(d); w.focusNetwork() }
+	w.Network.OnSelect = w.selected
 	w.Network.OnKey = w.key
+	w.Network.OnPointer = w.reveal
 	w.Win.Canvas().SetOnTypedKey(w.key)
-	w.Win.Canvas().SetOnTypedRune(func(r rune) {
-		switch r {
-		case '+', '=':
-			w.key(&fyne.KeyEvent{Name: fyne.KeyPlus})
-		case '-':
-			w.key(&fyne.KeyEvent{Name: fyne.KeyMinus})
-		case '?':
-			w.showKeys()
-		}
-	})
+	w.Win.Canvas().SetOnTypedRune(w.rune)
+	w.Network.OnRune = w.rune
 
-	prev := widget.NewButtonWithIcon("", theme.MediaSkipPreviousIcon(), func() { w.Viewer.PrevEvent() })
-	next := widget.NewButtonWithIcon("", theme.MediaSkipNextIcon(), func() { w.Viewer.NextEvent() })
-	w.play = widget.NewButtonWithIcon("Play", theme.MediaPlayIcon(), func() { w.Viewer.TogglePlay() })
-	legend := widget.NewButton("Legend", func() { w.key(&fyne.KeyEvent{Name: fyne.KeyL}) })
-	themeBtn := widget.NewButton("Light/Dark", func() { w.key(&fyne.KeyEvent{Name: fyne.KeyD}) })
-	help := widget.NewButtonWithIcon("", theme.HelpIcon(), w.showKeys)
-	top := container.NewHBox(prev, w.play, next, w.date, layout.NewSpacer(), legend, themeBtn, help)
+	btn := func(label string, icon fyne.Resource, f func()) *widget.Button {
+		return widget.NewButtonWithIcon(label, icon, func() { f(); w.focusNetwork() })
+	}
+	prev := btn("", theme.MediaSkipPreviousIcon(), func() { w.Viewer.PrevEvent() })
+	next := btn("", theme.MediaSkipNextIcon(), func() { w.Viewer.NextEvent() })
+	w.play = btn("Play", theme.MediaPlayIcon(), func() { w.Viewer.TogglePlay() })
+	w.statusLine = widget.NewLabel("")
+	top := container.NewHBox(prev, w.play, next, w.date, layout.NewSpacer(), w.statusLine,
+		btn("Export", theme.DocumentSaveIcon(), w.showExport),
+		btn("Compare", theme.ViewRestoreIcon(), w.toggleCompare),
+		btn("Present", theme.ComputerIcon(), w.togglePresent),
+		btn("Legend", nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyL}) }),
+		btn("Light/Dark", nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyD}) }),
+		btn("", theme.HelpIcon(), w.showKeys))
+	w.top = container.NewPadded(top)
+	w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { w.showExport() })
 
 	detailsScroll := container.NewVScroll(w.details.text)
-	detailsScroll.SetMinSize(fyne.NewSize(300, 200))
-	split := container.NewHSplit(w.Network, detailsScroll)
-	split.Offset = 0.74
+	w.side = container.NewAppTabs(
+		container.NewTabItem("Story", w.story.list),
+		container.NewTabItem("Details", detailsScroll),
+		container.NewTabItem("Filters", w.filtersPanel()),
+	)
+	w.split = container.NewHSplit(w.Network, w.side)
+	w.split.Offset = 0.72
 	captionScroll := container.NewVScroll(w.caption.text)
-	captionScroll.SetMinSize(fyne.NewSize(200, 96))
-	bottom := container.NewVBox(w.Timeline, captionScroll)
-	w.Win.SetContent(container.NewBorder(top, bottom, nil, nil, split))
-	w.Win.Resize(fyne.NewSize(1200, 800))
+	captionScroll.SetMinSize(fyne.NewSize(200, 124))
+	w.captionBox = captionScroll
+	w.bottom = container.NewVBox(w.Timeline)
+	w.Win.SetContent(container.NewBorder(w.top, container.NewVBox(w.bottom, w.captionBox), nil, nil, w.split))
+	w.Win.Resize(w.prefs.size(fyne.NewSize(1200, 800)))
 
 	w.Viewer.OnChange(w.update)
 	w.update()
 	w.details.show(w.Viewer.Snapshot())
-	w.Win.SetOnClosed(w.Viewer.Close)
+	w.Win.SetOnClosed(func() {
+		w.prefs.save(w)
+		w.Viewer.Close()
+	})
+	w.focusNetwork()
 	return w, nil
 }
 
+// RestoreSettings applies what was remembered from the last run (theme,
+// date, pins); openAtDay says whether to take the remembered date too.
+func (w *Window) RestoreSettings(openAtDay bool) { w.prefs.restore(w, openAtDay) }
+
 func (w *Window) renderTheme() *render.Theme {
-	if w.dark {
+	switch {
+	case w.presenting:
+		return render.Projector()
+	case w.dark:
 		return render.Dark()
 	}
 	return render.Light()
+}
+
+func (w *Window) applyTheme() {
+	w.app.Settings().SetTheme(newVariantTheme(w.dark && !w.presenting, w.presenting))
+	w.Network.Theme = w.renderTheme()
+	w.Network.Refresh()
+}
+
+func (w *Window) focusNetwork() {
+	if c := w.Win.Canvas(); c != nil {
+		c.Focus(w.Network)
+	}
+}
+
+func (w *Window) selected(actor, rel string) {
+	switch {
+	case actor != "":
+		w.details.selectActor(actor)
+	case rel != "":
+		if r := w.Viewer.Dataset().Relation(rel); r != nil {
+			w.details.selectPair(r.Actors[0], r.Actors[1])
+		}
+	default:
+		w.details.clear()
+	}
+	w.details.show(w.Viewer.Snapshot())
+	if !w.details.empty() {
+		w.side.SelectIndex(1)
+	}
 }
 
 // update brings every widget in line with the viewer.
@@ -130,10 +188,22 @@ func (w *Window) update() {
 	}
 	ev := v.Dataset().EventNear(day)
 	w.caption.show(v.Dataset(), ev, day)
+	w.story.show(ev)
 	if !w.details.empty() {
 		w.details.show(v.Snapshot())
 	}
 	w.Network.Refresh()
+}
+
+func (w *Window) rune(r rune) {
+	switch r {
+	case '+', '=':
+		w.key(&fyne.KeyEvent{Name: fyne.KeyPlus})
+	case '-':
+		w.key(&fyne.KeyEvent{Name: fyne.KeyMinus})
+	case '?':
+		w.showKeys()
+	}
 }
 
 func (w *Window) key(e *fyne.KeyEvent) {
@@ -160,18 +230,97 @@ func (w *Window) key(e *fyne.KeyEvent) {
 		w.Network.Refresh()
 	case fyne.KeyD:
 		w.dark = !w.dark
-		w.app.Settings().SetTheme(newVariantTheme(w.dark, false))
-		w.Network.Theme = w.renderTheme()
-		w.Network.Refresh()
+		w.applyTheme()
+	case fyne.KeyP:
+		w.togglePresent()
+	case fyne.KeyC:
+		w.toggleCompare()
 	case fyne.KeyF11:
 		w.Win.SetFullScreen(!w.Win.FullScreen())
 	case fyne.KeyEscape:
-		if w.Win.FullScreen() {
+		switch {
+		case w.presenting:
+			w.togglePresent()
+		case w.Network.Compare:
+			w.toggleCompare()
+		case w.Win.FullScreen():
 			w.Win.SetFullScreen(false)
 		}
 		w.Network.Select(nil)
 		w.details.clear()
 		w.details.show(v.Snapshot())
+	}
+}
+
+// Presenting reports whether presentation mode is on.
+func (w *Window) Presenting() bool { return w.presenting }
+
+// togglePresent switches presentation mode: fullscreen, the projector
+// theme with the caption drawn large in the picture, and the controls
+// hidden until the mouse moves.
+func (w *Window) togglePresent() {
+	w.presenting = !w.presenting
+	w.Win.SetFullScreen(w.presenting)
+	w.Network.Caption = w.presenting
+	if w.presenting {
+		w.split.Trailing.Hide()
+		w.split.Offset = 1
+		w.captionBox.Hide()
+		w.top.Hide()
+		w.bottom.Hide()
+	} else {
+		w.split.Trailing.Show()
+		w.split.Offset = 0.72
+		w.captionBox.Show()
+		w.top.Show()
+		w.bottom.Show()
+	}
+	w.split.Refresh()
+	w.applyTheme()
+	w.focusNetwork()
+}
+
+// reveal shows the hidden controls for a few seconds after the mouse moves.
+func (w *Window) reveal() {
+	if !w.presenting {
+		return
+	}
+	w.hideAt = time.Now().Add(3 * time.Second)
+	if w.top.Visible() {
+		return
+	}
+	w.top.Show()
+	w.bottom.Show()
+	go func() {
+		for {
+			time.Sleep(500 * time.Millisecond)
+			done := false
+			fyne.DoAndWait(func() {
+				if !w.presenting || time.Now().After(w.hideAt) {
+					if w.presenting {
+						w.top.Hide()
+						w.bottom.Hide()
+					}
+					done = true
+				}
+			})
+			if done {
+				return
+			}
+		}
+	}()
+}
+
+// Comparing reports whether compare mode is on.
+func (w *Window) Comparing() bool { return w.Network.Compare }
+
+func (w *Window) toggleCompare() {
+	w.Network.Compare = !w.Network.Compare
+	w.Network.Refresh()
+	if w.Network.Compare {
+		w.status("Compare: " + w.Network.CompareDay.Date().Human() + " (left) beside the date on show (right)")
+	} else {
+		w.status("")
 	}
 }
 
@@ -181,6 +330,9 @@ func (w *Window) showKeys() {
 		items = append(items, widget.NewLabelWithStyle(k[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(k[1]))
 	}
 	items = append(items, widget.NewLabelWithStyle("Mouse", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("hover: summary; tap: details; drag a state: pin it; double-click: unpin; drag empty space: pan; wheel: zoom"))
+		widget.NewLabel("hover: summary; tap: details; drag a state: pin it;\ndouble-click: unpin; drag empty space: pan; wheel: zoom"))
 	dialog.ShowCustom("Keys", "Close", container.NewGridWithColumns(2, items...), w.Win)
 }
+
+// status shows a short message in the toolbar.
+func (w *Window) status(msg string) { w.statusLine.SetText(msg) }

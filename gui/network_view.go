@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"fmt"
 	"image"
 	"math"
 	"sync"
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/export"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -29,6 +32,18 @@ type NetworkView struct {
 	OnSelect func(actorID, relationID string)
 	// OnKey receives keys typed while the view has focus.
 	OnKey func(*fyne.KeyEvent)
+	// OnRune receives characters typed while the view has focus.
+	OnRune func(rune)
+	// OnPointer is called whenever the pointer moves over the view.
+	OnPointer func()
+	// Caption draws the event caption into the picture (presentation mode).
+	Caption bool
+	// Compare shows CompareDay on the left of the day on show.
+	Compare    bool
+	CompareDay graphmodel.Day
+	// HiddenKinds and HiddenCertainty filter what is drawn.
+	HiddenKinds     map[graphmodel.Kind]bool
+	HiddenCertainty map[graphmodel.Certainty]bool
 
 	zoom, panX, panY float64
 
@@ -41,6 +56,9 @@ type NetworkView struct {
 	dragID  string
 	focused bool
 	sel     map[string]bool
+
+	cmpKey   string
+	cmpBuilt render.Built
 }
 
 // NewNetworkView makes the canvas for v.
@@ -97,7 +115,7 @@ func (n *NetworkView) options(w, h, scale float64) render.Options {
 		}
 	}
 	return render.Options{Theme: n.Theme, Width: w, Height: h, Scale: scale, Zoom: n.zoom,
-		PanX: n.panX, PanY: n.panY, Legend: n.Legend, Title: true, Highlight: hl}
+		PanX: n.panX, PanY: n.panY, Legend: n.Legend, Title: true, Caption: n.Caption, Highlight: hl}
 }
 
 func (n *NetworkView) zoomAt(k, x, y float64) {
@@ -206,6 +224,9 @@ func (n *NetworkView) MouseMoved(e *desktop.MouseEvent) {
 		is = ""
 	}
 	n.hoverAt = e.Position
+	if n.OnPointer != nil {
+		n.OnPointer()
+	}
 	if id != n.hover || id != "" {
 		n.hover, n.hoverIs = id, is
 		n.Refresh()
@@ -237,19 +258,14 @@ func (n *NetworkView) FocusLost() { n.focused = false }
 
 // TypedRune implements fyne.Focusable.
 func (n *NetworkView) TypedRune(r rune) {
-	if n.OnKey != nil {
-		switch r {
-		case '+', '=':
-			n.OnKey(&fyne.KeyEvent{Name: fyne.KeyPlus})
-		case '-':
-			n.OnKey(&fyne.KeyEvent{Name: fyne.KeyMinus})
-		}
+	if n.OnRune != nil {
+		n.OnRune(r)
 	}
 }
 
 // TypedKey implements fyne.Focusable.
 func (n *NetworkView) TypedKey(e *fyne.KeyEvent) {
-	if n.OnKey != nil && e.Name != fyne.KeyPlus && e.Name != fyne.KeyMinus && e.Name != fyne.KeyEqual {
+	if n.OnKey != nil && e.Name != fyne.KeyPlus && e.Name != fyne.KeyMinus && e.Name != fyne.KeyEqual && e.Name != fyne.KeySlash {
 		n.OnKey(e)
 	}
 }
@@ -268,9 +284,16 @@ func (r *networkRenderer) draw(w, h int) image.Image {
 	if size.Width > 0 {
 		scale = float64(w) / float64(size.Width)
 	}
-	f := n.viewer.Frame()
 	o := n.options(float64(w), float64(h), scale)
-	b := render.Build(f, o, n.fonts)
+	var b render.Built
+	if n.Compare {
+		b = n.compareScene(o)
+	} else {
+		f := n.filter(n.viewer.Frame())
+		o.Emphasis, f.Ghosts = n.viewer.EventMarks()
+		f.Ghosts = n.filter(render.Frame{Ties: f.Ghosts}).Ties
+		b = render.Build(f, o, n.fonts)
+	}
 	if n.hover != "" {
 		addTooltip(&b, n, float64(n.hoverAt.X)*scale, float64(n.hoverAt.Y)*scale, scale)
 	}
@@ -289,3 +312,31 @@ func (r *networkRenderer) MinSize() fyne.Size           { return fyne.NewSize(16
 func (r *networkRenderer) Refresh()                     { r.raster.Refresh() }
 func (r *networkRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
 func (r *networkRenderer) Destroy()                     {}
+
+// filter drops the ties of hidden kinds and certainties.
+func (n *NetworkView) filter(f render.Frame) render.Frame {
+	if len(n.HiddenKinds) == 0 && len(n.HiddenCertainty) == 0 {
+		return f
+	}
+	kept := f.Ties[:0:0]
+	for _, t := range f.Ties {
+		if !n.HiddenKinds[t.Kind] && !n.HiddenCertainty[t.Certainty] {
+			kept = append(kept, t)
+		}
+	}
+	f.Ties = kept
+	return f
+}
+
+// compareScene is the side-by-side picture, cached: its layout is the
+// slow part and it changes only with the dates, size and theme.
+func (n *NetworkView) compareScene(o render.Options) render.Built {
+	key := fmt.Sprint(n.CompareDay, n.viewer.Day(), o.Width, o.Height, o.Scale, n.Theme.Name, n.Legend)
+	if n.cmpKey == key {
+		return n.cmpBuilt
+	}
+	b := export.Compare(n.viewer.Dataset(), n.CompareDay, n.viewer.Day(), export.Options{
+		Width: int(o.Width), Height: int(o.Height), Scale: o.Scale, Theme: n.Theme, Legend: n.Legend}, n.fonts)
+	n.cmpKey, n.cmpBuilt = key, b
+	return b
+}

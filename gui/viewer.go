@@ -265,3 +265,30 @@ func (v *Viewer) Close() {
 		v.glide.Stop()
 	}
 }
+
+// EventAt returns the event on the day on show, or nil between events.
+func (v *Viewer) EventAt() *graphmodel.Event {
+	e := v.ds.EventNear(v.day)
+	if e == nil || e.Day() != v.day {
+		return nil
+	}
+	return e
+}
+
+// EventMarks says what the event on the day changes: the relations it
+// concerns (to glow) and those that ended the day before (to show faint).
+func (v *Viewer) EventMarks() (emphasis map[string]bool, ghosts []render.FrameTie) {
+	e := v.EventAt()
+	if e == nil || v.progress < 1 {
+		return nil, nil
+	}
+	emphasis = map[string]bool{}
+	for _, id := range e.Relations {
+		emphasis[id] = true
+	}
+	before := v.ds.At(v.day - 1)
+	for _, t := range graphmodel.Diff(before, v.snap).Lost {
+		ghosts = append(ghosts, render.FrameTie{Tie: t, Opacity: 1, Ghost: true})
+	}
+	return emphasis, ghosts
+}

@@ -133,10 +133,12 @@ func TestDragPinsAndHoverTooltip(t *testing.T) {
 		t.Error("no tooltip panel drawn on hover")
 	}
 	w.Network.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
-	test.Drag(w.Network, pos, -60, 40)
+	drop := fyne.NewPos(pos.X-60, pos.Y+40)
+	w.Network.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: drop}, Dragged: fyne.NewDelta(-60, 40)})
 	if !w.Viewer.Network().Pinned("JPN") {
 		t.Fatal("dragging Japan did not pin it")
 	}
+	w.Network.DragEnd()
 	capture(w)
 	moved := false
 	for _, n := range w.Network.Built().Nodes {

@@ -41,10 +41,22 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	sa, sb := ds.At(a), ds.At(b)
 	pa, pb := ComparePositions(sa, sb)
 	half := float64(o.Width) / 2
-	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height), Scale: sc, Title: true}
+	d := graphmodel.Diff(sa, sb)
+	lost, gained := map[string]bool{}, map[string]bool{}
+	for _, t := range d.Lost {
+		lost[t.ID] = true
+	}
+	for _, t := range d.Gained {
+		gained[t.ID] = true
+	}
+	for _, c := range d.Changed {
+		gained[c.Relation.ID] = true
+	}
+	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height), Scale: sc, Title: true, Emphasis: lost}
 	left := render.Build(render.FrameOf(sa, pa), ropt, fonts)
 	rightOpt := ropt
 	rightOpt.Legend = o.Legend
+	rightOpt.Emphasis = gained
 	right := render.Build(render.FrameOf(sb, pb), rightOpt, fonts)
 	out := render.Built{Scene: render.Scene{Width: float64(o.Width), Height: float64(o.Height)}, View: left.View}
 	if !o.Transparent {
@@ -85,8 +97,8 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 		out.PanelTexts = append(out.PanelTexts, render.Text{X: lx, Y: ly, S: "echoes: " + old.Name + " (" + old.Start.Human() + ")",
 			Size: o.Theme.SmallSize * sc * 1.1, Bold: true, Color: o.Theme.Text, Halo: o.Theme.Background, Align: render.Center, Opacity: 1})
 	}
-	d := graphmodel.Diff(sa, sb)
-	summary := "Between these dates: " + strconv.Itoa(len(d.Gained)) + " relations gained, " + strconv.Itoa(len(d.Lost)) + " lost, " + strconv.Itoa(len(d.Changed)) + " changed"
+	summary := "Glow on the left: ended by the later date; on the right: new or changed since the earlier one. " +
+		strconv.Itoa(len(d.Gained)) + " relations gained, " + strconv.Itoa(len(d.Lost)) + " lost, " + strconv.Itoa(len(d.Changed)) + " changed"
 	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) / 2, Y: float64(o.Height) - 12*sc, S: summary,
 		Size: o.Theme.SmallSize * sc * 1.1, Color: o.Theme.MutedText, Align: render.Center, Opacity: 1})
 	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) - 12*sc, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*1.6,

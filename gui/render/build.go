@@ -28,6 +28,9 @@ type Options struct {
 	Transparent bool
 	// Highlight emphasises these relation and actor ids and dims the rest.
 	Highlight map[string]bool
+	// Emphasis marks relation ids (what an event starts) with a glow,
+	// without dimming the rest.
+	Emphasis map[string]bool
 }
 
 // Transform maps layout units to pixels and back.
@@ -111,7 +114,7 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 		return 0.22
 	}
 	b.addGroupings(f, th, sc, dim)
-	b.addEdges(f, th, sc, dim, hl)
+	b.addEdges(f, th, sc, dim, hl, o.Emphasis)
 	b.addNodes(f, th, sc, dim, fonts)
 
 	if o.Title {
@@ -189,11 +192,11 @@ func (b *Built) present(f Frame, id string) bool {
 }
 
 // addEdges draws each pair's ties side by side, strongest in the middle.
-func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float64, hl map[string]bool) {
+func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float64, hl, emph map[string]bool) {
 	type pair struct{ a, b string }
 	byPair := map[pair][]FrameTie{}
 	var pairs []pair
-	for _, t := range f.Ties {
+	for _, t := range append(f.Ties, f.Ghosts...) {
 		for i, x := range t.Actors {
 			for _, y := range t.Actors[i+1:] {
 				k := pair{x, y}
@@ -242,6 +245,10 @@ func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float6
 			if hl[t.ID] {
 				st.Width *= 1.5
 			}
+			if t.Ghost {
+				// An ended relation, shown on the event that ends it.
+				st = Style{Color: th.MutedText, Width: 2 * sc * th.LineScale, Dash: []float64{1, 2.5}}
+			}
 			switch t.Status {
 			case graphmodel.Signed:
 				op *= 0.5
@@ -270,11 +277,24 @@ func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float6
 				back := th.NodeRadius*sc + 3*sc
 				e.To = [2]float64{e.To[0] - ux*back, e.To[1] - uy*back}
 			}
+			if emph[t.ID] && !t.Ghost {
+				glow := e
+				glow.RelationID = "glow:" + t.ID
+				glow.Style = Style{Color: th.Highlight, Width: st.Width + 8*sc}
+				glow.Opacity = 0.55 * t.Opacity
+				edges = append(edges, glow)
+			}
 			edges = append(edges, e)
 		}
 	}
 	// Hostile and faint ties first, alliances last, so strong ties sit on top.
-	sort.SliceStable(edges, func(i, j int) bool { return edges[i].Style.Width < edges[j].Style.Width })
+	sort.SliceStable(edges, func(i, j int) bool {
+		gi, gj := strings.HasPrefix(edges[i].RelationID, "glow:"), strings.HasPrefix(edges[j].RelationID, "glow:")
+		if gi != gj {
+			return gi
+		}
+		return edges[i].Style.Width < edges[j].Style.Width
+	})
 	b.Edges = edges
 }
 

@@ -9,10 +9,13 @@ import (
 // Frame is what one picture shows: actors and ties with opacities (so a
 // transition can fade them), their positions in layout units, and the day.
 type Frame struct {
-	Day       graphmodel.Day
-	Dataset   *graphmodel.Dataset
-	Actors    []FrameActor // sorted by ID
-	Ties      []FrameTie   // sorted by relation ID
+	Day     graphmodel.Day
+	Dataset *graphmodel.Dataset
+	Actors  []FrameActor // sorted by ID
+	Ties    []FrameTie   // sorted by relation ID
+	// Ghosts are relations that just ended, drawn faint so an event can
+	// show what it took away.
+	Ghosts    []FrameTie
 	Groupings []FrameGrouping
 	Positions map[string][2]float64
 	Pinned    map[string]bool
@@ -30,6 +33,7 @@ type FrameActor struct {
 type FrameTie struct {
 	graphmodel.Tie
 	Opacity float64
+	Ghost   bool
 }
 
 // FrameGrouping is an active grouping as drawn.

@@ -1,6 +1,9 @@
 package render
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // NodeAt returns the id of the topmost node under pixel (x, y), or "".
 func (b *Built) NodeAt(x, y float64) string {
@@ -18,7 +21,7 @@ func (b *Built) NodeAt(x, y float64) string {
 func (b *Built) EdgeAt(x, y float64) string {
 	best, id := math.Inf(1), ""
 	for _, e := range b.Edges {
-		if e.Opacity < 0.15 {
+		if e.Opacity < 0.15 || strings.Contains(e.RelationID, ":") {
 			continue
 		}
 		d := segDist(x, y, e.From, e.To)
