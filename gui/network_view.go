@@ -57,6 +57,8 @@ type NetworkView struct {
 	focused bool
 	sel     map[string]bool
 
+	fitLock  *render.Fit    // holds the view still after a node is moved
+	lockDay  graphmodel.Day // the day the lock was taken; a new day frees it
 	cmpKey   string
 	cmpBuilt render.Built
 }
@@ -93,6 +95,7 @@ func (n *NetworkView) ZoomBy(k float64) {
 // ResetView returns to the fitted view.
 func (n *NetworkView) ResetView() {
 	n.zoom, n.panX, n.panY = 1, 0, 0
+	n.fitLock = nil
 	n.Refresh()
 }
 
@@ -114,8 +117,11 @@ func (n *NetworkView) options(w, h, scale float64) render.Options {
 			}
 		}
 	}
+	if n.fitLock != nil && n.lockDay != n.viewer.Day() {
+		n.fitLock = nil
+	}
 	return render.Options{Theme: n.Theme, Width: w, Height: h, Scale: scale, Zoom: n.zoom,
-		PanX: n.panX, PanY: n.panY, Legend: n.Legend, Title: true, Caption: n.Caption, Highlight: hl}
+		PanX: n.panX, PanY: n.panY, Legend: n.Legend, Title: true, Caption: n.Caption, Highlight: hl, Fit: n.fitLock}
 }
 
 func (n *NetworkView) zoomAt(k, x, y float64) {
@@ -183,6 +189,11 @@ func (n *NetworkView) MouseDown(e *desktop.MouseEvent) {
 	x, y := n.pixel(e.Position)
 	b := n.Built()
 	n.dragID = b.NodeAt(x, y)
+	if n.dragID != "" {
+		// Moving a node must not refit the view under the pointer.
+		f := b.View.Fit
+		n.fitLock, n.lockDay = &f, n.viewer.Day()
+	}
 }
 
 // MouseUp ends a press without a drag.

@@ -68,8 +68,8 @@ func TestTimelineMovesDateAndDrawing(t *testing.T) {
 	for _, e := range built.Edges {
 		rels[e.RelationID] = true
 	}
-	if !rels["r56"] {
-		t.Errorf("2024: the Russia–North Korea treaty (r56) is not drawn; drawn: %v", rels)
+	if !rels["r56-a"] {
+		t.Errorf("2024: the Russia–North Korea treaty (r56-a) is not drawn; drawn: %v", rels)
 	}
 	if rels["r09"] {
 		t.Error("2024: the 1950 Sino-Soviet treaty is still drawn")

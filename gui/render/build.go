@@ -28,9 +28,18 @@ type Options struct {
 	Transparent bool
 	// Highlight emphasises these relation and actor ids and dims the rest.
 	Highlight map[string]bool
+	// Fit, when set, is used instead of fitting the actors to the area:
+	// the window holds the view still while a node is dragged.
+	Fit *Fit
 	// Emphasis marks relation ids (what an event starts) with a glow,
 	// without dimming the rest.
 	Emphasis map[string]bool
+}
+
+// Fit is the zoom-1 view: the layout point at the area's centre and the
+// pixels per layout unit.
+type Fit struct {
+	S, CX, CY float64
 }
 
 // Transform maps layout units to pixels and back.
@@ -43,6 +52,7 @@ type Transform struct {
 	AreaW      float64
 	AreaH      float64
 	NodeRadius float64 // in pixels
+	Fit        Fit     // the zoom-1 fit this transform came from
 }
 
 // ToPixel maps a layout point to the picture.
@@ -105,6 +115,10 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	}
 	area := [4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, o.Height-top-bottom)}
 	b.View = fit(f, area, th, sc, zoom, o.PanX*sc, o.PanY*sc, fonts)
+	if o.Fit != nil {
+		b.View.Fit = *o.Fit
+		b.View.S, b.View.CX, b.View.CY = o.Fit.S*zoom, o.Fit.CX, o.Fit.CY
+	}
 
 	hl := o.Highlight
 	dim := func(id string) float64 {
@@ -158,7 +172,8 @@ func fit(f Frame, area [4]float64, th *Theme, sc, zoom, panX, panY float64, font
 		s = math.Min(area[2]/w, area[3]/h) * 0.5
 	}
 	return Transform{
-		S: s * zoom, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2,
+		Fit: Fit{S: s, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2},
+		S:   s * zoom, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2,
 		OX: area[0] + area[2]/2 + panX, OY: area[1] + area[3]/2 + panY - th.LabelSize*sc*0.4,
 		AreaX: area[0], AreaY: area[1], AreaW: area[2], AreaH: area[3], NodeRadius: r,
 	}
