@@ -113,7 +113,7 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	w.split = container.NewHSplit(w.Network, w.side)
 	w.split.Offset = 0.72
 	captionScroll := container.NewVScroll(w.caption.text)
-	captionScroll.SetMinSize(fyne.NewSize(200, 124))
+	captionScroll.SetMinSize(fyne.NewSize(200, 140))
 	w.captionBox = captionScroll
 	w.bottom = container.NewVBox(w.Timeline)
 	w.Win.SetContent(container.NewBorder(w.top, container.NewVBox(w.bottom, w.captionBox), nil, nil, w.split))

@@ -10,7 +10,7 @@ import (
 
 // tooltipLines says what is under the pointer: an actor's name and ties on
 // the day, or a relation's kind, span and sources.
-func tooltipLines(v *Viewer, id, kind string) []string {
+func tooltipLines(v *Viewer, id, kind string, bundled []string) []string {
 	ds, s := v.Dataset(), v.Snapshot()
 	switch kind {
 	case "actor":
@@ -33,6 +33,15 @@ func tooltipLines(v *Viewer, id, kind string) []string {
 		r := ds.Relation(id)
 		if r == nil {
 			return nil
+		}
+		if len(bundled) > 1 {
+			lines := []string{fmt.Sprintf("%d relations: %s", len(bundled), r.Kind.Label()), actorNames(ds, r, s.Day)}
+			for _, b := range bundled {
+				if t, ok := s.Tie(b); ok {
+					lines = append(lines, "\u2022 "+t.Name+" ("+spanText(t.Relation)+")")
+				}
+			}
+			return append(lines, "Tap for descriptions and sources")
 		}
 		lines := []string{r.Name, r.Kind.Label() + ": " + actorNames(ds, r, s.Day), spanText(r)}
 		if t, ok := s.Tie(id); ok && t.Status != graphmodel.InForce {
@@ -60,7 +69,13 @@ func joinIDs(ids []string) string {
 
 // addTooltip draws the hover box into the scene, kept inside the picture.
 func addTooltip(b *render.Built, n *NetworkView, x, y, scale float64) {
-	lines := tooltipLines(n.viewer, n.hover, n.hoverIs)
+	var bundled []string
+	for _, e := range b.Edges {
+		if e.RelationID == n.hover {
+			bundled = e.Relations
+		}
+	}
+	lines := tooltipLines(n.viewer, n.hover, n.hoverIs, bundled)
 	if len(lines) == 0 {
 		return
 	}

@@ -100,7 +100,6 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	var legend legendBlock
 	if o.Legend {
 		legend = layoutLegend(f, th, sc, fonts)
-		right += legend.w + margin
 	}
 	if o.Title {
 		top += th.TitleSize * sc * 1.9
@@ -113,11 +112,34 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	if o.SourceLine {
 		bottom += th.SmallSize * sc * 1.6
 	}
-	area := [4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, o.Height-top-bottom)}
-	b.View = fit(f, area, th, sc, zoom, o.PanX*sc, o.PanY*sc, fonts)
-	if o.Fit != nil {
-		b.View.Fit = *o.Fit
-		b.View.S, b.View.CX, b.View.CY = o.Fit.S*zoom, o.Fit.CX, o.Fit.CY
+	place := func(area [4]float64) {
+		b.View = fit(f, area, th, sc, zoom, o.PanX*sc, o.PanY*sc, fonts)
+		if o.Fit != nil {
+			b.View.Fit = *o.Fit
+			b.View.S, b.View.CX, b.View.CY = o.Fit.S*zoom, o.Fit.CX, o.Fit.CY
+		}
+	}
+	full := [4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, o.Height-top-bottom)}
+	place(full)
+	// The legend goes in a corner the network leaves free; if none is,
+	// the network gives up a column for it.
+	legendX, legendY := o.Width-margin-legend.w, margin
+	if o.Legend {
+		corners := [][2]float64{
+			{o.Width - margin - legend.w, margin},
+			{o.Width - margin - legend.w, o.Height - bottom - legend.h},
+			{margin, o.Height - bottom - legend.h},
+		}
+		free := false
+		for _, c := range corners {
+			if c[1] >= margin-0.5 && !b.overlaps(f, [4]float64{c[0], c[1], legend.w, legend.h}, th, sc, fonts) {
+				legendX, legendY, free = c[0], c[1], true
+				break
+			}
+		}
+		if !free {
+			place([4]float64{margin, top, math.Max(10, o.Width-2*margin-right-legend.w), math.Max(10, o.Height-top-bottom)})
+		}
 	}
 
 	hl := o.Highlight
@@ -135,7 +157,7 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 		b.addTitle(f, th, sc, margin)
 	}
 	if o.Legend {
-		legend.place(&b.Scene, o.Width-margin-legend.w, margin, th, sc)
+		legend.place(&b.Scene, legendX, legendY, th, sc)
 	}
 	if o.Caption && f.Event != nil {
 		caption.place(&b.Scene, margin, o.Height-bottom+margin, o.Width-2*margin, th, sc)
@@ -253,6 +275,7 @@ func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float6
 		}
 		nx, ny := -dy/l, dx/l
 		gap := 6.5 * sc * th.LineScale
+		ties, members := bundle(ties)
 		for i, t := range ties {
 			st := th.Kinds[t.Kind]
 			st.Width *= sc * th.LineScale
@@ -284,7 +307,7 @@ func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float6
 			if from[0] == B[0] && from[1] == B[1] {
 				ox, oy = -ox, -oy
 			}
-			e := EdgeShape{RelationID: t.ID, A: src, B: dst, Style: st, Opacity: op,
+			e := EdgeShape{RelationID: t.ID, Relations: members[i], A: src, B: dst, Style: st, Opacity: op,
 				From: [2]float64{from[0] + ox, from[1] + oy}, To: [2]float64{to[0] + ox, to[1] + oy}}
 			if st.Arrow {
 				// Stop at the target's rim so the head is visible.
@@ -330,19 +353,6 @@ func (b *Built) addNodes(f Frame, th *Theme, sc float64, dim func(string) float6
 			Stroke: th.NodeStroke, StrokeWidth: 2.5 * sc, Opacity: op, Pinned: f.Pinned[a.ID]})
 		b.Texts = append(b.Texts, Text{X: q[0], Y: q[1] + r + th.LabelSize*sc*1.05, S: a.Short,
 			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Halo: th.Background, Align: Center, Opacity: op})
-	}
-	for _, g := range f.Groupings {
-		if len(b.Areas) == 0 {
-			break
-		}
-		for _, ar := range b.Areas {
-			if ar.ID != g.ID {
-				continue
-			}
-			cx, cy := centroid(ar.Points)
-			b.Texts = append(b.Texts, Text{X: cx, Y: cy + th.SmallSize*sc*0.35, S: g.Name, Size: th.SmallSize * sc,
-				Color: th.MutedText, Halo: th.Background, Align: Center, Opacity: g.Opacity * 0.95})
-		}
 	}
 }
 
@@ -471,4 +481,73 @@ func parseHex(s string) (color.NRGBA, bool) {
 		return color.NRGBA{}, false
 	}
 	return color.NRGBA{R: r, G: g, B: b, A: 255}, true
+}
+
+// overlaps reports whether any node, with its label, would fall inside r
+// (x, y, w, h) under the current view.
+func (b *Built) overlaps(f Frame, r [4]float64, th *Theme, sc float64, fonts *Fonts) bool {
+	rad := th.NodeRadius * sc
+	for _, a := range f.Actors {
+		p, ok := f.Positions[a.ID]
+		if !ok {
+			continue
+		}
+		q := b.View.ToPixel(p)
+		hw := math.Max(rad, fonts.Width(a.Short, th.LabelSize*sc, true)/2) + 6*sc
+		x0, x1 := q[0]-hw, q[0]+hw
+		y0, y1 := q[1]-rad-6*sc, q[1]+rad+th.LabelSize*sc*1.5
+		if x1 > r[0] && x0 < r[0]+r[2] && y1 > r[1] && y0 < r[1]+r[3] {
+			return true
+		}
+	}
+	return false
+}
+
+// bundle merges a pair's ties of one kind and direction into one line, so
+// four partnership documents between two states read as one partnership.
+// The line takes the look of its firmest member (in force and confirmed
+// first) and the highest opacity; members lists every relation id in it.
+func bundle(ties []FrameTie) ([]FrameTie, [][]string) {
+	type key struct {
+		kind  graphmodel.Kind
+		from  string
+		ghost bool
+	}
+	firm := func(t FrameTie) int {
+		v := 0
+		if t.Status == graphmodel.InForce {
+			v += 4
+		} else if t.Status == graphmodel.Signed {
+			v += 2
+		}
+		if t.Certainty == graphmodel.Confirmed || t.Certainty == "" {
+			v++
+		}
+		return v
+	}
+	var out []FrameTie
+	var members [][]string
+	at := map[key]int{}
+	for _, t := range ties {
+		k := key{kind: t.Kind, ghost: t.Ghost}
+		if t.Directed {
+			k.from = t.Actors[0]
+		}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, t)
+			members = append(members, []string{t.ID})
+			continue
+		}
+		members[i] = append(members[i], t.ID)
+		best := out[i]
+		op := math.Max(best.Opacity, t.Opacity)
+		if firm(t) > firm(best) {
+			best = t
+		}
+		best.Opacity = op
+		out[i] = best
+	}
+	return out, members
 }

@@ -27,10 +27,13 @@ type Area struct {
 // EdgeShape is one relation drawn between two actors.
 type EdgeShape struct {
 	RelationID string
-	A, B       string // actor ids; an arrow points at B
-	From, To   [2]float64
-	Style      Style // Width already scaled
-	Opacity    float64
+	// Relations are every relation drawn as this one line (ties of one
+	// kind and direction between a pair are bundled).
+	Relations []string
+	A, B      string // actor ids; an arrow points at B
+	From, To  [2]float64
+	Style     Style // Width already scaled
+	Opacity   float64
 }
 
 // NodeShape is an actor's disc.
