@@ -69,7 +69,7 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	}
 	w := &Window{app: a, Win: a.NewWindow(title), fonts: fonts, dark: dark, prefs: newSettings(a)}
 	a.Settings().SetTheme(newVariantTheme(dark, false))
-	w.Viewer = NewViewer(ds, day)
+	w.Viewer = NewViewer(ds, day, fonts)
 	w.Network = NewNetworkView(w.Viewer, fonts, w.renderTheme())
 	w.Network.CompareDay = compareDefault
 	w.Timeline = NewTimeline(ds)

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -40,7 +41,7 @@ func (c *captionPanel) show(ds *graphmodel.Dataset, e *graphmodel.Event, day gra
 
 func smallStyle() widget.RichTextStyle {
 	s := widget.RichTextStyleParagraph
-	s.SizeName = "captionText"
-	s.ColorName = "placeholder"
+	s.SizeName = theme.SizeNameCaptionText
+	s.ColorName = theme.ColorNamePlaceHolder
 	return s
 }

@@ -40,12 +40,9 @@ type Viewer struct {
 	listeners []func()
 }
 
-// Seed makes the layout the same on every run.
-const Seed = export.Seed
-
 // NewViewer opens ds at day, with its layout settled.
-func NewViewer(ds *graphmodel.Dataset, day graphmodel.Day) *Viewer {
-	v := &Viewer{ds: ds, net: layout.NewNetwork(Seed)}
+func NewViewer(ds *graphmodel.Dataset, day graphmodel.Day, fonts *render.Fonts) *Viewer {
+	v := &Viewer{ds: ds, net: export.NewNetwork(ds, fonts)}
 	v.day = v.clamp(day)
 	v.snap = ds.At(v.day)
 	v.net.Update(v.snap)

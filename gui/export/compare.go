@@ -5,14 +5,13 @@ import (
 	"strconv"
 
 	"github.com/echoes-viz/echoes/graphmodel"
-	"github.com/echoes-viz/echoes/graphmodel/layout"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
 // ComparePositions lays out b, then places a's actors at b's positions
 // where they share them, so both sides of a comparison line up.
-func ComparePositions(sa, sb *graphmodel.Snapshot) (pa, pb map[string][2]float64) {
-	net := layout.NewNetwork(Seed)
+func ComparePositions(sa, sb *graphmodel.Snapshot, fonts *render.Fonts) (pa, pb map[string][2]float64) {
+	net := NewNetwork(sa.Dataset, fonts)
 	net.Update(sb)
 	net.Settle(SettleTicks)
 	pb = net.Positions()
@@ -39,7 +38,7 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 		sc = ScaleFor(o.Width, o.Height)
 	}
 	sa, sb := ds.At(a), ds.At(b)
-	pa, pb := ComparePositions(sa, sb)
+	pa, pb := ComparePositions(sa, sb, fonts)
 	half := float64(o.Width) / 2
 	d := graphmodel.Diff(sa, sb)
 	lost, gained := map[string]bool{}, map[string]bool{}

@@ -56,9 +56,26 @@ func ScaleFor(w, h int) float64 {
 	return math.Max(0.5, math.Min(float64(w)/BaseWidth, float64(h)/BaseHeight))
 }
 
-// Layout runs the layout cold for day, as the window does when it opens.
-func Layout(s *graphmodel.Snapshot) map[string][2]float64 {
+// NewNetwork is the layout every picture uses: seeded, with collision
+// radii wide enough for each actor's longest label.
+func NewNetwork(ds *graphmodel.Dataset, fonts *render.Fonts) *layout.Network {
 	n := layout.NewNetwork(Seed)
+	widths := map[string]float64{}
+	th := render.Light()
+	for _, a := range ds.Actors {
+		w := 2 * th.NodeRadius
+		for _, nm := range a.Names {
+			w = math.Max(w, fonts.Width(nm.Short, th.LabelSize, true)+12)
+		}
+		widths[a.ID] = w
+	}
+	n.LabelWidth = func(id string) float64 { return widths[id] }
+	return n
+}
+
+// Layout runs the layout cold for day, as the window does when it opens.
+func Layout(s *graphmodel.Snapshot, fonts *render.Fonts) map[string][2]float64 {
+	n := NewNetwork(s.Dataset, fonts)
 	n.Update(s)
 	n.Settle(SettleTicks)
 	return n.Positions()
@@ -69,7 +86,7 @@ func Scene(ds *graphmodel.Dataset, day graphmodel.Day, o Options, fonts *render.
 	s := ds.At(day)
 	pos := o.Positions
 	if pos == nil {
-		pos = Layout(s)
+		pos = Layout(s, fonts)
 	}
 	f := render.FrameOf(s, pos)
 	f.Pinned = o.Pinned

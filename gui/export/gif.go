@@ -9,7 +9,6 @@ import (
 	"image/gif"
 
 	"github.com/echoes-viz/echoes/graphmodel"
-	"github.com/echoes-viz/echoes/graphmodel/layout"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -31,7 +30,7 @@ type stop struct {
 
 // stops lays out every event day in [from, to], warm-starting each from the
 // last so nodes glide as in the window.
-func stops(ds *graphmodel.Dataset, from, to graphmodel.Day) []stop {
+func stops(ds *graphmodel.Dataset, from, to graphmodel.Day, fonts *render.Fonts) []stop {
 	days := []graphmodel.Day{from}
 	for _, e := range ds.Events {
 		if d := e.Day(); d > days[len(days)-1] && d <= to {
@@ -41,7 +40,7 @@ func stops(ds *graphmodel.Dataset, from, to graphmodel.Day) []stop {
 	if to > days[len(days)-1] {
 		days = append(days, to)
 	}
-	net := layout.NewNetwork(Seed)
+	net := NewNetwork(ds, fonts)
 	var out []stop
 	for _, d := range days {
 		s := ds.At(d)
@@ -73,7 +72,7 @@ func Animate(ds *graphmodel.Dataset, from, to graphmodel.Day, o Options, fonts *
 	ropt := render.Options{Theme: o.Theme, Width: float64(o.Width), Height: float64(o.Height), Scale: sc,
 		Legend: o.Legend, Title: true, Caption: o.Caption, SourceLine: true}
 	pal := Palette(o.Theme, ds)
-	st := stops(ds, from, to)
+	st := stops(ds, from, to, fonts)
 	var (
 		out   gif.GIF
 		tl    Timeline

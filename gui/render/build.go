@@ -112,6 +112,7 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	if o.SourceLine {
 		bottom += th.SmallSize * sc * 1.6
 	}
+	captionY := o.Height - bottom + margin
 	place := func(area [4]float64) {
 		b.View = fit(f, area, th, sc, zoom, o.PanX*sc, o.PanY*sc, fonts)
 		if o.Fit != nil {
@@ -138,7 +139,12 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 			}
 		}
 		if !free {
-			place([4]float64{margin, top, math.Max(10, o.Width-2*margin-right-legend.w), math.Max(10, o.Height-top-bottom)})
+			// A strip under the network costs less of a landscape picture
+			// than a column beside it.
+			legend.strip(o.Width-2*margin, th, sc, fonts)
+			legendX, legendY = margin, o.Height-bottom-legend.h
+			bottom += legend.h + margin
+			place([4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, o.Height-top-bottom)})
 		}
 	}
 
@@ -160,7 +166,7 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 		legend.place(&b.Scene, legendX, legendY, th, sc)
 	}
 	if o.Caption && f.Event != nil {
-		caption.place(&b.Scene, margin, o.Height-bottom+margin, o.Width-2*margin, th, sc)
+		caption.place(&b.Scene, margin, captionY, o.Width-2*margin, th, sc)
 	}
 	if o.SourceLine {
 		b.PanelTexts = append(b.PanelTexts, Text{X: o.Width - margin, Y: o.Height - margin*0.8, S: SourceLine,
@@ -379,6 +385,25 @@ type legendRow struct {
 type legendBlock struct {
 	rows []legendRow
 	w, h float64
+	// cells, when set, lay the rows out as a flowing strip: each row's
+	// offset from the block's corner.
+	cells [][2]float64
+}
+
+// strip flows the rows left to right in lines no wider than width.
+func (lb *legendBlock) strip(width float64, th *Theme, sc float64, fonts *Fonts) {
+	size := th.SmallSize * sc * 1.15
+	x, y := 10*sc, size*1.5
+	lb.cells = nil
+	for _, r := range lb.rows {
+		w := 44*sc + fonts.Width(r.label, size, false) + 18*sc
+		if x+w > width && x > 10*sc {
+			x, y = 10*sc, y+size*1.55
+		}
+		lb.cells = append(lb.cells, [2]float64{x, y})
+		x += w
+	}
+	lb.w, lb.h = width, y+size*0.9
 }
 
 // layoutLegend lists the kinds and groupings the frame shows, in legend order.
@@ -420,10 +445,17 @@ func layoutLegend(f Frame, th *Theme, sc float64, fonts *Fonts) legendBlock {
 func (lb legendBlock) place(s *Scene, x, y float64, th *Theme, sc float64) {
 	size := th.SmallSize * sc * 1.15
 	s.Panels = append(s.Panels, Panel{X: x, Y: y, W: lb.w, H: lb.h, Fill: th.Panel, Stroke: th.PanelStroke})
-	s.PanelTexts = append(s.PanelTexts, Text{X: x + 10*sc, Y: y + size*1.5, S: "Legend", Size: size, Bold: true,
-		Color: th.Text, Opacity: 1})
+	if lb.cells == nil {
+		s.PanelTexts = append(s.PanelTexts, Text{X: x + 10*sc, Y: y + size*1.5, S: "Legend", Size: size, Bold: true,
+			Color: th.Text, Opacity: 1})
+	}
 	for i, r := range lb.rows {
 		cy := y + size*2.6 + float64(i)*size*1.55
+		rx := x
+		if lb.cells != nil {
+			rx, cy = x+lb.cells[i][0]-10*sc, y+lb.cells[i][1]
+		}
+		x := rx
 		switch {
 		case r.style != nil:
 			st := *r.style
