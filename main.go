@@ -138,7 +138,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	}
 	a := app.NewWithID("io.github.echoes-viz.echoes")
 	a.SetIcon(resources.Icon())
-	title := "Echoes \u2014 " + ds.Title
+	title := "Echoes"
 	if *data != "" {
 		title += " (" + name + ")"
 	}

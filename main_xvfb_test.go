@@ -201,3 +201,76 @@ func TestWindowUnderXvfb(t *testing.T) {
 		t.Errorf("app logged errors:\n%s", out)
 	}
 }
+
+func (x *xapp) title() string { return x.run("xdotool", "getwindowname", x.wid) }
+
+func (x *xapp) key(k string, wait time.Duration) {
+	x.run("xdotool", "key", "--window", x.wid, k)
+	time.Sleep(wait)
+}
+
+// TestPresentationUnderXvfb drives the window as a teacher would:
+// presentation mode on, Right three times, Space, C, Esc, with a
+// screenshot after each, checking the date, the mode and the caption.
+func TestPresentationUnderXvfb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the real window")
+	}
+	disp := xvfb(t)
+	x := startApp(t, disp, "--at", "1950-06-01")
+	x.run("xdotool", "windowmove", x.wid, "0", "0")
+	x.run("xdotool", "windowfocus", "--sync", x.wid)
+	start := x.title()
+	if !strings.Contains(start, "1 June 1950") || strings.Contains(start, "presentation") {
+		t.Fatalf("opened with title %q", start)
+	}
+
+	x.key("p", 2*time.Second)
+	on := x.shot("present-on")
+	if got := x.title(); !strings.Contains(got, "[presentation]") {
+		t.Errorf("after P the title is %q, want presentation mode", got)
+	}
+	if b := on.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
+		t.Errorf("screenshot %v", b)
+	}
+	// Projector theme: a pure white background, and the controls hidden.
+	white := color.NRGBA{255, 255, 255, 255}
+	if n := near(on, white, 0); n < 1280*800/3 {
+		t.Errorf("presentation: only %d pure white pixels; the projector theme is not on", n)
+	}
+
+	seen := map[string]bool{start: true}
+	for i := 1; i <= 3; i++ {
+		x.key("Right", 1500*time.Millisecond)
+		x.shot(fmt.Sprintf("present-right-%d", i))
+		got := x.title()
+		if seen[got] {
+			t.Errorf("Right #%d did not change the date or caption: %q", i, got)
+		}
+		seen[got] = true
+	}
+	afterRight := x.title()
+	x.key("space", 2*time.Second)
+	x.shot("present-play")
+	if got := x.title(); got == afterRight {
+		t.Errorf("Space did not step on: still %q", got)
+	}
+	x.key("space", 500*time.Millisecond) // stop playback
+	x.key("c", 2500*time.Millisecond)
+	cmp := x.shot("present-compare")
+	if got := x.title(); !strings.Contains(got, "compare") {
+		t.Errorf("after C the title is %q, want compare mode", got)
+	}
+	// Compare draws 1950 on the left: the Korean War's red is back.
+	if n := near(cmp, color.NRGBA{0xC0, 0x26, 0x1A, 255}, 12); n < 200 {
+		t.Errorf("compare: %d war-red pixels, want the 1950 side drawn", n)
+	}
+	x.key("Escape", 2*time.Second)
+	x.shot("present-esc")
+	if got := x.title(); strings.Contains(got, "presentation") {
+		t.Errorf("after Esc the title is %q, want presentation mode off", got)
+	}
+	if out := x.stderr.String(); strings.Contains(out, "Error in Fyne call thread") || strings.Contains(out, "panic") {
+		t.Errorf("app logged errors:\n%s", out)
+	}
+}

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,6 +56,7 @@ type Window struct {
 	split      *container.Split
 	captionBox fyne.CanvasObject
 
+	title      string
 	dark       bool
 	presenting bool
 	hideAt     time.Time
@@ -67,7 +69,7 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	if err != nil {
 		return nil, err
 	}
-	w := &Window{app: a, Win: a.NewWindow(title), fonts: fonts, dark: dark, prefs: newSettings(a)}
+	w := &Window{app: a, Win: a.NewWindow(title), fonts: fonts, dark: dark, prefs: newSettings(a), title: title}
 	a.Settings().SetTheme(newVariantTheme(dark, false))
 	w.Viewer = NewViewer(ds, day, fonts)
 	w.Network = NewNetworkView(w.Viewer, fonts, w.renderTheme())
@@ -188,6 +190,7 @@ func (w *Window) update() {
 	}
 	ev := v.Dataset().EventNear(day)
 	w.caption.show(v.Dataset(), ev, day)
+	w.setTitle(ev)
 	w.story.show(ev)
 	if !w.details.empty() {
 		w.details.show(v.Snapshot())
@@ -278,6 +281,7 @@ func (w *Window) togglePresent() {
 	w.split.Refresh()
 	w.applyTheme()
 	w.focusNetwork()
+	w.update()
 }
 
 // reveal shows the hidden controls for a few seconds after the mouse moves.
@@ -322,6 +326,7 @@ func (w *Window) toggleCompare() {
 	} else {
 		w.status("")
 	}
+	w.update()
 }
 
 func (w *Window) showKeys() {
@@ -336,3 +341,25 @@ func (w *Window) showKeys() {
 
 // status shows a short message in the toolbar.
 func (w *Window) status(msg string) { w.statusLine.SetText(msg) }
+
+// setTitle names the date, the event and the mode in the title bar, so a
+// taskbar (and a test driving the window from outside) can read them.
+func (w *Window) setTitle(ev *graphmodel.Event) {
+	t := w.title + " \u2014 " + w.Viewer.Day().Date().Human()
+	if ev != nil {
+		t += ": " + ev.Title
+	}
+	var modes []string
+	if w.presenting {
+		modes = append(modes, "presentation")
+	}
+	if w.Network != nil && w.Network.Compare {
+		modes = append(modes, "compare")
+	}
+	if len(modes) > 0 {
+		t += " [" + strings.Join(modes, ", ") + "]"
+	}
+	if w.Win.Title() != t {
+		w.Win.SetTitle(t)
+	}
+}

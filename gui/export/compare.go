@@ -1,7 +1,6 @@
 package export
 
 import (
-	"math"
 	"strconv"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -41,22 +40,19 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	pa, pb := ComparePositions(sa, sb, fonts)
 	half := float64(o.Width) / 2
 	d := graphmodel.Diff(sa, sb)
-	lost, gained := map[string]bool{}, map[string]bool{}
-	for _, t := range d.Lost {
-		lost[t.ID] = true
-	}
-	for _, t := range d.Gained {
-		gained[t.ID] = true
-	}
-	for _, c := range d.Changed {
-		gained[c.Relation.ID] = true
-	}
-	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height), Scale: sc, Title: true, Emphasis: lost}
-	left := render.Build(render.FrameOf(sa, pa), ropt, fonts)
+	lost, gained := pairKindsOnly(sa, sb), pairKindsOnly(sb, sa)
+	footer := o.Theme.SmallSize * sc * 4.2
+	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height) - footer, Scale: sc, Title: true,
+		Emphasis: lost, EmphasisAlpha: 0.35}
 	rightOpt := ropt
 	rightOpt.Legend = o.Legend
 	rightOpt.Emphasis = gained
 	right := render.Build(render.FrameOf(sb, pb), rightOpt, fonts)
+	// The left side takes the right's view, so shared actors sit in the
+	// same place on both.
+	fit := right.View.Fit
+	ropt.Fit = &fit
+	left := render.Build(render.FrameOf(sa, pa), ropt, fonts)
 	out := render.Built{Scene: render.Scene{Width: float64(o.Width), Height: float64(o.Height)}, View: left.View}
 	if !o.Transparent {
 		out.Background = o.Theme.Background
@@ -92,15 +88,51 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 		to[0] += half
 		out.Edges = append(out.Edges, render.EdgeShape{RelationID: "echo:" + t.ID, From: from, To: to,
 			Style: render.Style{Color: echo, Width: 3 * sc, Dash: []float64{3, 2}, Arrow: false}, Opacity: 0.95})
-		lx, ly := (from[0]+to[0])/2, math.Min(from[1], to[1])-12*sc
+		lx, ly := (from[0]+to[0])/2, (from[1]+to[1])/2-8*sc
 		out.PanelTexts = append(out.PanelTexts, render.Text{X: lx, Y: ly, S: "echoes: " + old.Name + " (" + old.Start.Human() + ")",
 			Size: o.Theme.SmallSize * sc * 1.1, Bold: true, Color: o.Theme.Text, Halo: o.Theme.Background, Align: render.Center, Opacity: 1})
 	}
-	summary := "Glow on the left: ended by the later date; on the right: new or changed since the earlier one. " +
+	summary := "Glow on the left: kinds of tie a pair no longer has by the later date; on the right: kinds of tie that are new. " +
 		strconv.Itoa(len(d.Gained)) + " relations gained, " + strconv.Itoa(len(d.Lost)) + " lost, " + strconv.Itoa(len(d.Changed)) + " changed"
-	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) / 2, Y: float64(o.Height) - 12*sc, S: summary,
+	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) / 2, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*3.2, S: summary,
 		Size: o.Theme.SmallSize * sc * 1.1, Color: o.Theme.MutedText, Align: render.Center, Opacity: 1})
 	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) - 12*sc, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*1.6,
 		S: render.SourceLine, Size: o.Theme.SmallSize * sc * 0.9, Color: o.Theme.MutedText, Align: render.Right, Opacity: 1})
+	return out
+}
+
+// pairKindsOnly lists the relations of a whose pair has no tie of the same
+// kind in b: what the comparison marks as gone (or, swapped, as new).
+func pairKindsOnly(a, b *graphmodel.Snapshot) map[string]bool {
+	type key struct {
+		x, y string
+		k    graphmodel.Kind
+	}
+	keys := func(t graphmodel.Tie) []key {
+		var out []key
+		for i, x := range t.Actors {
+			for _, y := range t.Actors[i+1:] {
+				if y < x {
+					x, y = y, x
+				}
+				out = append(out, key{x, y, t.Kind})
+			}
+		}
+		return out
+	}
+	inB := map[key]bool{}
+	for _, t := range b.Ties() {
+		for _, k := range keys(t) {
+			inB[k] = true
+		}
+	}
+	out := map[string]bool{}
+	for _, t := range a.Ties() {
+		for _, k := range keys(t) {
+			if !inB[k] {
+				out[t.ID] = true
+			}
+		}
+	}
 	return out
 }

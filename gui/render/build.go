@@ -34,12 +34,15 @@ type Options struct {
 	// Emphasis marks relation ids (what an event starts) with a glow,
 	// without dimming the rest.
 	Emphasis map[string]bool
+	// EmphasisAlpha is the glow's strength (0 means the default, 0.55).
+	EmphasisAlpha float64
 }
 
 // Fit is the zoom-1 view: the layout point at the area's centre and the
 // pixels per layout unit.
 type Fit struct {
 	S, CX, CY float64
+	OX, OY    float64 // the pixel the centre maps to, before panning
 }
 
 // Transform maps layout units to pixels and back.
@@ -118,6 +121,7 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 		if o.Fit != nil {
 			b.View.Fit = *o.Fit
 			b.View.S, b.View.CX, b.View.CY = o.Fit.S*zoom, o.Fit.CX, o.Fit.CY
+			b.View.OX, b.View.OY = o.Fit.OX+o.PanX*sc, o.Fit.OY+o.PanY*sc
 		}
 	}
 	full := [4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, o.Height-top-bottom)}
@@ -126,8 +130,16 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	// the network gives up a column for it.
 	legendX, legendY := o.Width-margin-legend.w, margin
 	if o.Legend {
+		titleW := 0.0
+		if o.Title && f.Event != nil {
+			titleW = th.TitleSize*sc*2.6 + 10*sc + fonts.Width(f.Event.Title, th.LabelSize*sc, true)
+		}
+		topY := margin
+		if margin+titleW > o.Width-margin-legend.w-margin {
+			topY = top // the title reaches under the corner
+		}
 		corners := [][2]float64{
-			{o.Width - margin - legend.w, margin},
+			{o.Width - margin - legend.w, topY},
 			{o.Width - margin - legend.w, o.Height - bottom - legend.h},
 			{margin, o.Height - bottom - legend.h},
 		}
@@ -156,7 +168,11 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 		return 0.22
 	}
 	b.addGroupings(f, th, sc, dim)
-	b.addEdges(f, th, sc, dim, hl, o.Emphasis)
+	glowA := o.EmphasisAlpha
+	if glowA <= 0 {
+		glowA = 0.55
+	}
+	b.addEdges(f, th, sc, dim, hl, o.Emphasis, glowA)
 	b.addNodes(f, th, sc, dim, fonts)
 
 	if o.Title {
@@ -199,10 +215,11 @@ func fit(f Frame, area [4]float64, th *Theme, sc, zoom, panX, panY float64, font
 	if s <= 0 {
 		s = math.Min(area[2]/w, area[3]/h) * 0.5
 	}
+	ox, oy := area[0]+area[2]/2, area[1]+area[3]/2-th.LabelSize*sc*0.4
 	return Transform{
-		Fit: Fit{S: s, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2},
+		Fit: Fit{S: s, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, OX: ox, OY: oy},
 		S:   s * zoom, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2,
-		OX: area[0] + area[2]/2 + panX, OY: area[1] + area[3]/2 + panY - th.LabelSize*sc*0.4,
+		OX: ox + panX, OY: oy + panY,
 		AreaX: area[0], AreaY: area[1], AreaW: area[2], AreaH: area[3], NodeRadius: r,
 	}
 }
@@ -235,7 +252,7 @@ func (b *Built) present(f Frame, id string) bool {
 }
 
 // addEdges draws each pair's ties side by side, strongest in the middle.
-func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float64, hl, emph map[string]bool) {
+func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float64, hl, emph map[string]bool, glowA float64) {
 	type pair struct{ a, b string }
 	byPair := map[pair][]FrameTie{}
 	var pairs []pair
@@ -321,11 +338,11 @@ func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float6
 				back := th.NodeRadius*sc + 3*sc
 				e.To = [2]float64{e.To[0] - ux*back, e.To[1] - uy*back}
 			}
-			if emph[t.ID] && !t.Ghost {
+			if !t.Ghost && anyOf(emph, members[i]) {
 				glow := e
 				glow.RelationID = "glow:" + t.ID
 				glow.Style = Style{Color: th.Highlight, Width: st.Width + 8*sc}
-				glow.Opacity = 0.55 * t.Opacity
+				glow.Opacity = glowA * t.Opacity
 				edges = append(edges, glow)
 			}
 			edges = append(edges, e)
@@ -582,4 +599,13 @@ func bundle(ties []FrameTie) ([]FrameTie, [][]string) {
 		out[i] = best
 	}
 	return out, members
+}
+
+func anyOf(set map[string]bool, ids []string) bool {
+	for _, id := range ids {
+		if set[id] {
+			return true
+		}
+	}
+	return false
 }
