@@ -354,7 +354,11 @@ func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float6
 		if gi != gj {
 			return gi
 		}
-		return edges[i].Style.Width < edges[j].Style.Width
+		if edges[i].Style.Width != edges[j].Style.Width {
+			return edges[i].Style.Width < edges[j].Style.Width
+		}
+		// Same width: keep each look together so the raster batches it.
+		return styleKey(edges[i]) < styleKey(edges[j])
 	})
 	b.Edges = edges
 }
@@ -608,4 +612,8 @@ func anyOf(set map[string]bool, ids []string) bool {
 		}
 	}
 	return false
+}
+
+func styleKey(e EdgeShape) string {
+	return fmt.Sprintf("%v%v%v%.3f", e.Style.Color, e.Style.Dash, e.Style.Arrow, e.Opacity)
 }

@@ -26,34 +26,15 @@ func RasterInto(img *image.RGBA, s Scene, fonts *Fonts) {
 	b := img.Bounds()
 	draw.Draw(img, b, image.NewUniform(s.Background), image.Point{}, draw.Src)
 	w, h := b.Dx(), b.Dy()
-	scanner := rasterx.NewScannerGV(w, h, img, b)
-	filler := rasterx.NewFiller(w, h, scanner)
-	dasher := rasterx.NewDasher(w, h, scanner)
+	sc := newScanner(img)
+	filler := rasterx.NewFiller(w, h, sc)
+	dasher := rasterx.NewDasher(w, h, sc)
 
 	for _, a := range s.Areas {
 		fillPolygon(filler, a.Points, a.Fill)
 	}
 	drawEdges(dasher, filler, s.Edges)
-	for _, n := range s.Nodes {
-		if n.Opacity <= 0 {
-			continue
-		}
-		filler.SetColor(fade(n.Stroke, n.Opacity))
-		rasterx.AddCircle(n.X, n.Y, n.R+n.StrokeWidth, filler)
-		filler.Draw()
-		filler.Clear()
-		filler.SetColor(fade(n.Fill, n.Opacity))
-		rasterx.AddCircle(n.X, n.Y, n.R, filler)
-		filler.Draw()
-		filler.Clear()
-		if n.Pinned {
-			// A small ring marks a node the user pinned by dragging.
-			filler.SetColor(fade(n.Stroke, n.Opacity))
-			rasterx.AddCircle(n.X, n.Y, n.R*0.32, filler)
-			filler.Draw()
-			filler.Clear()
-		}
-	}
+	drawNodes(filler, s.Nodes)
 	for _, t := range s.Texts {
 		drawText(img, t, fonts)
 	}
@@ -191,4 +172,43 @@ func drawText(img *image.RGBA, t Text, fonts *Fonts) {
 	d := font.Drawer{Dst: img, Src: image.NewUniform(fade(t.Color, t.Opacity)), Face: face,
 		Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(t.Y * 64)}}
 	d.DrawString(t.S)
+}
+
+// drawNodes fills discs in three passes (rims, bodies, pin marks), one
+// Draw per colour, so a thousand nodes cost a few dozen Draws.
+func drawNodes(f *rasterx.Filler, nodes []NodeShape) {
+	type disc struct {
+		x, y, r float64
+	}
+	pass := func(pick func(n NodeShape) (color.NRGBA, disc, bool)) {
+		var order []color.NRGBA
+		groups := map[color.NRGBA][]disc{}
+		for _, n := range nodes {
+			if n.Opacity <= 0 {
+				continue
+			}
+			c, d, ok := pick(n)
+			if !ok {
+				continue
+			}
+			c = fade(c, n.Opacity)
+			if _, seen := groups[c]; !seen {
+				order = append(order, c)
+			}
+			groups[c] = append(groups[c], d)
+		}
+		for _, c := range order {
+			f.SetColor(c)
+			for _, d := range groups[c] {
+				rasterx.AddCircle(d.x, d.y, d.r, f)
+			}
+			f.Draw()
+			f.Clear()
+		}
+	}
+	pass(func(n NodeShape) (color.NRGBA, disc, bool) {
+		return n.Stroke, disc{n.X, n.Y, n.R + n.StrokeWidth}, true
+	})
+	pass(func(n NodeShape) (color.NRGBA, disc, bool) { return n.Fill, disc{n.X, n.Y, n.R}, true })
+	pass(func(n NodeShape) (color.NRGBA, disc, bool) { return n.Stroke, disc{n.X, n.Y, n.R * 0.32}, n.Pinned })
 }

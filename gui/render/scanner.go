@@ -1,0 +1,108 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+)
+
+// scanner is a rasterx.Scanner that rasterises each path only over its own
+// bounding box, with a uniform colour the vector package draws on its fast
+// path. rasterx's own ScannerGV composites the whole image through a
+// generic colour function on every Draw, which made a 4K picture take
+// seconds.
+type scanner struct {
+	dst  *image.RGBA
+	z    vector.Rasterizer
+	ops  []pathOp
+	src  image.Uniform
+	minX float32
+	minY float32
+	maxX float32
+	maxY float32
+}
+
+type pathOp struct {
+	move bool
+	x, y float32
+}
+
+func newScanner(dst *image.RGBA) *scanner {
+	s := &scanner{dst: dst}
+	s.src.C = color.Black
+	s.Clear()
+	return s
+}
+
+func (s *scanner) add(p fixed.Point26_6, move bool) {
+	x, y := float32(p.X)/64, float32(p.Y)/64
+	s.ops = append(s.ops, pathOp{move: move, x: x, y: y})
+	s.minX, s.minY = min(s.minX, x), min(s.minY, y)
+	s.maxX, s.maxY = max(s.maxX, x), max(s.maxY, y)
+}
+
+// Start begins a subpath.
+func (s *scanner) Start(a fixed.Point26_6) { s.add(a, true) }
+
+// Line adds a segment.
+func (s *scanner) Line(b fixed.Point26_6) { s.add(b, false) }
+
+// Draw fills the accumulated path in the current colour.
+func (s *scanner) Draw() {
+	if len(s.ops) == 0 {
+		return
+	}
+	r := image.Rect(int(math.Floor(float64(s.minX)))-1, int(math.Floor(float64(s.minY)))-1,
+		int(math.Ceil(float64(s.maxX)))+1, int(math.Ceil(float64(s.maxY)))+1).Intersect(s.dst.Bounds())
+	if r.Empty() {
+		return
+	}
+	s.z.Reset(r.Dx(), r.Dy())
+	s.z.DrawOp = draw.Over
+	ox, oy := float32(r.Min.X), float32(r.Min.Y)
+	// No implicit close on a move: rasterx's stroker builds outlines from
+	// open pieces whose edges only sum to closed contours.
+	for _, op := range s.ops {
+		if op.move {
+			s.z.MoveTo(op.x-ox, op.y-oy)
+			continue
+		}
+		s.z.LineTo(op.x-ox, op.y-oy)
+	}
+	s.z.Draw(s.dst, r, &s.src, image.Point{})
+}
+
+// GetPathExtent returns the accumulated path's bounds.
+func (s *scanner) GetPathExtent() fixed.Rectangle26_6 {
+	return fixed.Rectangle26_6{
+		Min: fixed.Point26_6{X: fixed.Int26_6(s.minX * 64), Y: fixed.Int26_6(s.minY * 64)},
+		Max: fixed.Point26_6{X: fixed.Int26_6(s.maxX * 64), Y: fixed.Int26_6(s.maxY * 64)},
+	}
+}
+
+// SetBounds is a no-op: each Draw sizes itself to its path.
+func (s *scanner) SetBounds(int, int) {}
+
+// SetColor sets the fill colour; only plain colours are supported.
+func (s *scanner) SetColor(c interface{}) {
+	if cc, ok := c.(color.Color); ok {
+		s.src.C = cc
+	}
+}
+
+// SetWinding is a no-op: the vector rasteriser uses non-zero winding.
+func (s *scanner) SetWinding(bool) {}
+
+// Clear drops the accumulated path.
+func (s *scanner) Clear() {
+	s.ops = s.ops[:0]
+	s.minX, s.minY = math.MaxFloat32, math.MaxFloat32
+	s.maxX, s.maxY = -math.MaxFloat32, -math.MaxFloat32
+}
+
+// SetClip is a no-op; scenes are clipped to the image.
+func (s *scanner) SetClip(image.Rectangle) {}
