@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"math/rand"
 	"testing"
 
@@ -28,7 +27,7 @@ func BenchmarkPNG4K(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := png.Encode(&buf, render.Raster(sc.Scene, fonts)); err != nil {
+		if err := EncodePNG(&buf, render.Raster(sc.Scene, fonts)); err != nil {
 			b.Fatal(err)
 		}
 	}

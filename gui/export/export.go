@@ -8,7 +8,6 @@ import (
 	"image"
 	"image/draw"
 	"image/gif"
-	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -147,7 +146,7 @@ func Bytes(ext string, ds *graphmodel.Dataset, what What, o Options) ([]byte, er
 	var buf bytes.Buffer
 	switch ext {
 	case ".png":
-		if err := png.Encode(&buf, render.Raster(b.Scene, fonts)); err != nil {
+		if err := EncodePNG(&buf, render.Raster(b.Scene, fonts)); err != nil {
 			return nil, fmt.Errorf("encode PNG: %w", err)
 		}
 	case ".svg":
@@ -177,7 +176,16 @@ func WriteAtomic(path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	name := tmp.Name()
+	// CreateTemp makes the file private; give it the mode of the file it
+	// replaces, or the usual 0644.
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
 	_, werr := tmp.Write(data)
+	if werr == nil {
+		werr = tmp.Chmod(mode)
+	}
 	cerr := tmp.Close()
 	if werr == nil {
 		werr = cerr

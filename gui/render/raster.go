@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/srwiley/rasterx"
 	"golang.org/x/image/font"
@@ -19,13 +21,39 @@ func Raster(s Scene, fonts *Fonts) *image.RGBA {
 	return img
 }
 
-// RasterInto draws a Scene into img, which it clears first. Edges of one
-// style are batched into one path: rasterx scans the whole image on every
-// Draw, so one Draw per edge would be slow.
+// RasterInto draws a Scene into img, which it clears first. Big pictures
+// are cut into horizontal bands drawn in parallel; each band rasterises
+// the whole scene clipped to itself, so the result does not depend on
+// scheduling.
 func RasterInto(img *image.RGBA, s Scene, fonts *Fonts) {
 	b := img.Bounds()
-	draw.Draw(img, b, image.NewUniform(s.Background), image.Point{}, draw.Src)
-	w, h := b.Dx(), b.Dy()
+	n := 1
+	if b.Dx()*b.Dy() >= 1<<20 {
+		n = min(runtime.GOMAXPROCS(0), 4)
+	}
+	if n == 1 {
+		rasterBand(img, s, fonts)
+		return
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		band := image.Rect(b.Min.X, b.Min.Y+b.Dy()*i/n, b.Max.X, b.Min.Y+b.Dy()*(i+1)/n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rasterBand(img.SubImage(band).(*image.RGBA), s, fonts)
+		}()
+	}
+	wg.Wait()
+}
+
+// rasterBand draws the scene into img's bounds. Edges of one look are
+// batched into one path and nodes into one path per colour, so a scene
+// costs a few dozen rasteriser passes.
+func rasterBand(img *image.RGBA, s Scene, fonts *Fonts) {
+	b := img.Bounds()
+	draw.Draw(img, b, image.NewUniform(s.Background), b.Min, draw.Src)
+	w, h := b.Max.X, b.Max.Y
 	sc := newScanner(img)
 	filler := rasterx.NewFiller(w, h, sc)
 	dasher := rasterx.NewDasher(w, h, sc)

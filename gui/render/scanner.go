@@ -20,6 +20,7 @@ type scanner struct {
 	z    vector.Rasterizer
 	ops  []pathOp
 	src  image.Uniform
+	mask *image.Alpha
 	minX float32
 	minY float32
 	maxX float32
@@ -73,7 +74,32 @@ func (s *scanner) Draw() {
 		}
 		s.z.LineTo(op.x-ox, op.y-oy)
 	}
-	s.z.Draw(s.dst, r, &s.src, image.Point{})
+	// Accumulate coverage into an alpha mask (the vector package's SIMD
+	// path), then blend only where the mask is not empty: most of a long
+	// edge's box is empty.
+	if s.mask == nil || s.mask.Rect.Dx() != r.Dx() || s.mask.Rect.Dy() != r.Dy() {
+		s.mask = image.NewAlpha(image.Rect(0, 0, r.Dx(), r.Dy()))
+	} else {
+		clear(s.mask.Pix)
+	}
+	s.z.Draw(s.mask, s.mask.Bounds(), image.Opaque, image.Point{})
+	sr, sg, sb, sa := s.src.C.RGBA()
+	for y := 0; y < r.Dy(); y++ {
+		mrow := s.mask.Pix[y*s.mask.Stride : y*s.mask.Stride+r.Dx()]
+		drow := s.dst.Pix[s.dst.PixOffset(r.Min.X, r.Min.Y+y):]
+		for x, m := range mrow {
+			if m == 0 {
+				continue
+			}
+			ma := uint32(m) * 0x101
+			a := 0xffff - sa*ma/0xffff
+			p := drow[x*4 : x*4+4 : x*4+4]
+			p[0] = uint8((uint32(p[0])*0x101*a/0xffff + sr*ma/0xffff) >> 8)
+			p[1] = uint8((uint32(p[1])*0x101*a/0xffff + sg*ma/0xffff) >> 8)
+			p[2] = uint8((uint32(p[2])*0x101*a/0xffff + sb*ma/0xffff) >> 8)
+			p[3] = uint8((uint32(p[3])*0x101*a/0xffff + sa*ma/0xffff) >> 8)
+		}
+	}
 }
 
 // GetPathExtent returns the accumulated path's bounds.
