@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/gif"
+	"runtime"
+	"sync"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/gui/render"
@@ -73,37 +74,52 @@ func Animate(ds *graphmodel.Dataset, from, to graphmodel.Day, o Options, fonts *
 		Legend: o.Legend, Title: true, Caption: o.Caption, SourceLine: true}
 	pal := Palette(o.Theme, ds)
 	st := stops(ds, from, to, fonts)
-	var (
-		out   gif.GIF
-		tl    Timeline
-		prev  *image.Paletted
-		rgba  = image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
-		frame = func(f render.Frame, delay int) {
-			b := render.Build(f, ropt, fonts)
-			render.RasterInto(rgba, b.Scene, fonts)
-			full := image.NewPaletted(rgba.Bounds(), pal)
-			draw.Draw(full, full.Bounds(), rgba, image.Point{}, draw.Src)
-			img := full
-			if prev != nil {
-				img = delta(prev, full)
-			}
-			prev = full
-			out.Image = append(out.Image, img)
-			out.Delay = append(out.Delay, delay)
-			out.Disposal = append(out.Disposal, gif.DisposalNone)
-			tl.Delays = append(tl.Delays, delay)
-		}
-	)
+	// Every frame first, as frames and delays; then render and quantise
+	// them in parallel (each is independent) and delta-encode in order.
+	var frames []render.Frame
+	var tl Timeline
 	for i, s := range st {
 		if i > 0 {
 			a := st[i-1]
 			for k := 1; k < GlideFrames; k++ {
 				t := float64(k) / GlideFrames
-				frame(render.Between(a.snap, s.snap, t*t*(3-2*t), a.pos, s.pos), GlideDelay)
+				frames = append(frames, render.Between(a.snap, s.snap, t*t*(3-2*t), a.pos, s.pos))
+				tl.Delays = append(tl.Delays, GlideDelay)
 			}
 		}
-		frame(render.FrameOf(s.snap, s.pos), HoldDelay)
+		frames = append(frames, render.FrameOf(s.snap, s.pos))
+		tl.Delays = append(tl.Delays, HoldDelay)
 		tl.Holds++
+	}
+	full := make([]*image.Paletted, len(frames))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rgba := image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
+			q := newQuantizer(pal)
+			for i := range jobs {
+				b := render.Build(frames[i], ropt, fonts)
+				render.RasterInto(rgba, b.Scene, fonts)
+				full[i] = q.quantize(rgba)
+			}
+		}()
+	}
+	for i := range frames {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var out gif.GIF
+	for i, img := range full {
+		if i > 0 {
+			img = delta(full[i-1], full[i])
+		}
+		out.Image = append(out.Image, img)
+		out.Delay = append(out.Delay, tl.Delays[i])
+		out.Disposal = append(out.Disposal, gif.DisposalNone)
 	}
 	out.Config = image.Config{ColorModel: pal, Width: o.Width, Height: o.Height}
 	out.LoopCount = 0
@@ -112,6 +128,38 @@ func Animate(ds *graphmodel.Dataset, from, to graphmodel.Day, o Options, fonts *
 		return nil, tl, fmt.Errorf("encode GIF: %w", err)
 	}
 	return buf.Bytes(), tl, nil
+}
+
+// quantizer maps colours to the nearest palette entry, remembering each
+// colour it has seen: a picture has few distinct colours, and the
+// standard nearest-colour search for every pixel dominated the time.
+type quantizer struct {
+	pal   color.Palette
+	cache map[uint32]uint8
+}
+
+func newQuantizer(pal color.Palette) *quantizer {
+	return &quantizer{pal: pal, cache: map[uint32]uint8{}}
+}
+
+func (q *quantizer) quantize(img *image.RGBA) *image.Paletted {
+	b := img.Bounds()
+	out := image.NewPaletted(b, q.pal)
+	for y := 0; y < b.Dy(); y++ {
+		src := img.Pix[y*img.Stride : y*img.Stride+b.Dx()*4]
+		dst := out.Pix[y*out.Stride : y*out.Stride+b.Dx()]
+		for x := range dst {
+			p := src[x*4 : x*4+4]
+			k := uint32(p[0])<<16 | uint32(p[1])<<8 | uint32(p[2])
+			i, ok := q.cache[k]
+			if !ok {
+				i = uint8(q.pal[1:].Index(color.RGBA{p[0], p[1], p[2], 255}) + 1)
+				q.cache[k] = i
+			}
+			dst[x] = i
+		}
+	}
+	return out
 }
 
 // delta crops cur to the rectangle that differs from prev and makes the
