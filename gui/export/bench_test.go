@@ -39,7 +39,7 @@ func BenchmarkSVG(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := render.SVG(&buf, sc.Scene); err != nil {
+		if err := render.SVG(&buf, sc.Scene, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -150,7 +150,7 @@ func Bytes(ext string, ds *graphmodel.Dataset, what What, o Options) ([]byte, er
 			return nil, fmt.Errorf("encode PNG: %w", err)
 		}
 	case ".svg":
-		if err := render.SVG(&buf, b.Scene); err != nil {
+		if err := render.SVG(&buf, b.Scene, fonts); err != nil {
 			return nil, fmt.Errorf("write SVG: %w", err)
 		}
 	case ".gif":

@@ -84,7 +84,7 @@ func TestSVGParsesAndHoldsLabels(t *testing.T) {
 func TestSVGEscapesUserText(t *testing.T) {
 	s := render.Scene{Width: 100, Height: 100, Texts: []render.Text{{S: `<b>"A&B"</b>`, Size: 10, Opacity: 1}}}
 	var buf bytes.Buffer
-	if err := render.SVG(&buf, s); err != nil {
+	if err := render.SVG(&buf, s, nil); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "<b>") {

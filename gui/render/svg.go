@@ -15,7 +15,11 @@ const FontFamily = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
 
 // SVG writes the Scene as an SVG document: true vectors, text as text,
 // dashes as dashes. Every string is XML-escaped.
-func SVG(w io.Writer, s Scene) error {
+//
+// With fonts set, every text gets its measured width as textLength, so a
+// viewer that lacks Noto Sans and falls back to a wider face still fits
+// the text where the picture put it.
+func SVG(w io.Writer, s Scene, fonts *Fonts) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 	p(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -46,7 +50,7 @@ func SVG(w io.Writer, s Scene) error {
 	}
 	p("</g>\n<g id=\"labels\">\n")
 	for _, t := range s.Texts {
-		svgText(p, t)
+		svgText(p, t, fonts)
 	}
 	p("</g>\n<g id=\"panels\">\n")
 	for _, pn := range s.Panels {
@@ -60,7 +64,7 @@ func SVG(w io.Writer, s Scene) error {
 	}
 	svgEdges(p, s.PanelLines)
 	for _, t := range s.PanelTexts {
-		svgText(p, t)
+		svgText(p, t, fonts)
 	}
 	p("</g>\n</svg>\n")
 	return bw.Flush()
@@ -89,7 +93,7 @@ func svgEdges(p func(string, ...any), edges []EdgeShape) {
 	}
 }
 
-func svgText(p func(string, ...any), t Text) {
+func svgText(p func(string, ...any), t Text, fonts *Fonts) {
 	if t.Opacity <= 0 || t.S == "" {
 		return
 	}
@@ -103,8 +107,12 @@ func svgText(p func(string, ...any), t Text) {
 		halo = fmt.Sprintf(` stroke="%s" stroke-width="%s" stroke-linejoin="round" paint-order="stroke"%s`,
 			hex(t.Halo), num(math.Max(2, t.Size/4.5)), opacityAttr("stroke-opacity", t.Halo.A, 0.9))
 	}
-	p(`<text x="%s" y="%s" font-size="%s" text-anchor="%s" fill="%s"%s%s%s>%s</text>`+"\n",
-		num(t.X), num(t.Y), num(t.Size), anchor, hex(t.Color), weight, opacityAttr("opacity", t.Color.A, t.Opacity), halo, esc(t.S))
+	length := ""
+	if fonts != nil {
+		length = fmt.Sprintf(` textLength="%s" lengthAdjust="spacingAndGlyphs"`, num(fonts.Width(t.S, t.Size, t.Bold)))
+	}
+	p(`<text x="%s" y="%s" font-size="%s" text-anchor="%s" fill="%s"%s%s%s%s>%s</text>`+"\n",
+		num(t.X), num(t.Y), num(t.Size), anchor, hex(t.Color), weight, length, opacityAttr("opacity", t.Color.A, t.Opacity), halo, esc(t.S))
 }
 
 func esc(s string) string {

@@ -105,7 +105,7 @@ func Dark() *Theme {
 	t.MutedText = rgb(0xB0B0B0)
 	t.Panel = withAlpha(rgb(0x2B2D31), 235)
 	t.PanelStroke = rgb(0x4A4D52)
-	t.NodeStroke = rgb(0x1E1F22)
+	t.NodeStroke = rgb(0xD8D8D8) // a light rim keeps dark node colours visible
 	t.Groupings = []color.NRGBA{withAlpha(rgb(0x56B4E9), 48), withAlpha(rgb(0x2FD3A3), 44), withAlpha(rgb(0xFF8A3D), 48), withAlpha(rgb(0xE39BC4), 44)}
 	t.Kinds = kindStyles(true)
 	return t
