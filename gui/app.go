@@ -22,6 +22,7 @@ var Keys = [][2]string{
 	{"Home / End", "first / last date"},
 	{"Space", "play / pause (steps event to event, holding on each)"},
 	{"+ / - / 0", "zoom in / out / reset view"},
+	{"Ctrl+arrows", "pan the view"},
 	{"P", "presentation mode: fullscreen, projector theme, controls hidden"},
 	{"F11", "fullscreen"},
 	{"C", "compare: 1950 beside the date on show"},
@@ -105,6 +106,11 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	w.top = container.NewPadded(top)
 	w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { w.showExport() })
+	for key, d := range map[fyne.KeyName][2]float32{fyne.KeyLeft: {60, 0}, fyne.KeyRight: {-60, 0}, fyne.KeyUp: {0, 60}, fyne.KeyDown: {0, -60}} {
+		d := d
+		w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierControl},
+			func(fyne.Shortcut) { w.Network.PanBy(d[0], d[1]) })
+	}
 
 	detailsScroll := container.NewVScroll(w.details.text)
 	w.side = container.NewAppTabs(

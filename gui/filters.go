@@ -22,6 +22,7 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 		c := widget.NewCheck(k.Label(), func(on bool) {
 			n.HiddenKinds[k] = !on
 			n.Refresh()
+			w.focusNetwork()
 		})
 		c.SetChecked(true)
 		kinds = append(kinds, c)
@@ -32,6 +33,7 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 		chk := widget.NewCheck(string(c), func(on bool) {
 			n.HiddenCertainty[c] = !on
 			n.Refresh()
+			w.focusNetwork()
 		})
 		chk.SetChecked(true)
 		certs = append(certs, chk)
@@ -59,29 +61,54 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 		container.NewHBox(certs...), reset))
 }
 
-// findActor matches q against every name an actor has borne, present on
-// the day on show first.
+// findActor matches q against every name an actor has borne, among the
+// actors present on the day on show. Whole names beat whole words, which
+// beat prefixes and substrings; the name borne now beats a former one.
 func (w *Window) findActor(q string) string {
 	q = strings.ToLower(strings.TrimSpace(q))
 	if q == "" {
 		return ""
 	}
 	s := w.Viewer.Snapshot()
-	match := func(a *graphmodel.Actor) bool {
-		if strings.ToLower(a.ID) == q {
+	score := func(name string) int {
+		name = strings.ToLower(name)
+		switch {
+		case name == q:
+			return 10
+		case containsWord(name, q):
+			return 6
+		case strings.HasPrefix(name, q):
+			return 4
+		case strings.Contains(name, q):
+			return 2
+		}
+		return 0
+	}
+	best, bestID := 0, ""
+	for _, a := range s.Actors {
+		cur, curShort := a.NameAt(s.Day)
+		bonus := func(v int) int {
+			if v > 0 {
+				return v + 1
+			}
+			return 0
+		}
+		v := max(score(a.ID), bonus(score(cur)), bonus(score(curShort)))
+		for _, n := range a.Names {
+			v = max(v, score(n.Name), score(n.Short))
+		}
+		if v > best {
+			best, bestID = v, a.ID
+		}
+	}
+	return bestID
+}
+
+func containsWord(s, w string) bool {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '(' || r == ')' }) {
+		if f == w {
 			return true
 		}
-		for _, n := range a.Names {
-			if strings.Contains(strings.ToLower(n.Name), q) || strings.Contains(strings.ToLower(n.Short), q) {
-				return true
-			}
-		}
-		return false
 	}
-	for _, a := range s.Actors {
-		if match(a) {
-			return a.ID
-		}
-	}
-	return ""
+	return false
 }

@@ -92,6 +92,13 @@ func (n *NetworkView) ZoomBy(k float64) {
 	n.zoomAt(k, float64(n.Size().Width/2), float64(n.Size().Height/2))
 }
 
+// PanBy moves the view by (dx, dy) in Fyne units.
+func (n *NetworkView) PanBy(dx, dy float32) {
+	n.panX += float64(dx)
+	n.panY += float64(dy)
+	n.Refresh()
+}
+
 // ResetView returns to the fitted view.
 func (n *NetworkView) ResetView() {
 	n.zoom, n.panX, n.panY = 1, 0, 0

@@ -179,3 +179,70 @@ func abs32(v float32) float32 {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// TestModesByKey covers the presentation keys headless: P, C, Esc, and
+// that the event keys still work in presentation mode.
+func TestModesByKey(t *testing.T) {
+	w := newTestWindow(t, "1950-06-01")
+	key := w.Win.Canvas().OnTypedKey()
+	key(&fyne.KeyEvent{Name: fyne.KeyP})
+	if !w.Presenting() || w.Network.Theme.Name != "projector" || !w.Network.Caption {
+		t.Fatalf("P: presenting %v, theme %s, caption in picture %v", w.Presenting(), w.Network.Theme.Name, w.Network.Caption)
+	}
+	if w.top.Visible() || w.bottom.Visible() {
+		t.Error("P: the controls are still shown")
+	}
+	w.reveal()
+	if !w.top.Visible() {
+		t.Error("moving the mouse did not reveal the controls")
+	}
+	before := w.Win.Title()
+	for i := 0; i < 3; i++ {
+		key(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	if w.Win.Title() == before || !strings.Contains(w.Win.Title(), "[presentation]") {
+		t.Errorf("title after three Rights: %q (was %q)", w.Win.Title(), before)
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyC})
+	if !w.Comparing() {
+		t.Fatal("C did not turn compare on")
+	}
+	capture(w)
+	if len(w.Network.Built().Nodes) < 2*len(w.Viewer.Snapshot().Actors)-2 {
+		t.Errorf("compare draws %d nodes for %d actors: not two sides", len(w.Network.Built().Nodes), len(w.Viewer.Snapshot().Actors))
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Presenting() {
+		t.Error("Esc did not leave presentation mode")
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Comparing() {
+		t.Error("a second Esc did not leave compare mode")
+	}
+}
+
+func TestFiltersAndSearch(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	capture(w)
+	all := len(w.Network.Built().Edges)
+	w.Network.HiddenKinds[graphmodel.Normalisation] = true
+	w.Network.Refresh()
+	capture(w)
+	if got := len(w.Network.Built().Edges); got >= all {
+		t.Errorf("hiding normalisations left %d of %d edges", got, all)
+	}
+	for _, e := range w.Network.Built().Edges {
+		if r := w.Viewer.Dataset().Relation(e.RelationID); r != nil && r.Kind == graphmodel.Normalisation {
+			t.Errorf("hidden kind drawn: %s", e.RelationID)
+		}
+	}
+	if id := w.findActor("soviet"); id != "RUS" {
+		t.Errorf("search for a former name found %q, want RUS", id)
+	}
+	if id := w.findActor("japan"); id != "JPN" {
+		t.Errorf("search for japan found %q", id)
+	}
+	if id := w.findActor("atlantis"); id != "" {
+		t.Errorf("search for atlantis found %q", id)
+	}
+}
