@@ -236,7 +236,7 @@ func TestFiltersAndSearch(t *testing.T) {
 			t.Errorf("hidden kind drawn: %s", e.RelationID)
 		}
 	}
-	if id := w.findActor("soviet"); id != "RUS" {
+	if id := w.findActor("soviet union"); id != "RUS" {
 		t.Errorf("search for a former name found %q, want RUS", id)
 	}
 	if id := w.findActor("japan"); id != "JPN" {
@@ -244,5 +244,12 @@ func TestFiltersAndSearch(t *testing.T) {
 	}
 	if id := w.findActor("atlantis"); id != "" {
 		t.Errorf("search for atlantis found %q", id)
+	}
+}
+
+func TestSearchFormerShortName(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	if id := w.findActor("USSR"); id != "RUS" {
+		t.Errorf("USSR found %q, want RUS", id)
 	}
 }
