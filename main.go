@@ -4,6 +4,7 @@
 //	echoes [--data FILE] [--at DATE] [--theme light|dark]
 //	echoes export -o OUT [--at DATE] [--compare DATE,DATE] [--animate] [--size WxH] [--scale S] [--theme T] [--data FILE]
 //	echoes validate FILE...
+//	echoes convert IN OUT
 //	echoes layout-bench GRAPH.json TICKS [OUT.json]
 //	echoes version
 //
@@ -22,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/formats"
 	"github.com/echoes-viz/echoes/graphmodel/layout"
 	"github.com/echoes-viz/echoes/gui"
 	"github.com/echoes-viz/echoes/gui/export"
@@ -48,7 +50,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "export":
 			return runExport(args[1:], stderr)
 		case "validate":
-			return runValidate(args[1:], stdout, stderr)
+			return formats.ValidateMain(args[1:], stdout, stderr)
+		case "convert":
+			return formats.ConvertMain(args[1:], stdout, stderr)
 		case "layout-bench":
 			return layout.BenchMain(args[1:], stdout, stderr)
 		case "version":
@@ -69,7 +73,8 @@ func usage(w io.Writer) {
                 [--size WxH] [--scale S] [--theme light|dark|projector] [--data FILE]
                 [--transparent] [--no-legend] [--no-caption]
                                                          write .png, .svg or .gif (no display needed)
-  echoes validate FILE...                                check dataset files
+  echoes validate FILE...                                check dataset files (JSON, CSV, GEXF, GraphML)
+  echoes convert IN OUT                                  convert between data formats, by extension
   echoes layout-bench GRAPH.json TICKS [OUT.json]        time the layout engine
   echoes version
 DATE is YYYY, YYYY-MM or YYYY-MM-DD; a bare year or month means its last day.
@@ -82,7 +87,7 @@ func loadData(path string) (*graphmodel.Dataset, string, error) {
 		ds, err := resources.Dataset()
 		return ds, resources.DatasetName, err
 	}
-	ds, err := graphmodel.Load(path)
+	ds, err := formats.Read(path)
 	return ds, path, err
 }
 
@@ -248,23 +253,6 @@ func parseFirst(s string) (graphmodel.Day, error) {
 		return 0, err
 	}
 	return d.First(), nil
-}
-
-func runValidate(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, "echoes validate: name one or more dataset files")
-		return exitUsage
-	}
-	code := exitOK
-	for _, path := range args {
-		if _, err := graphmodel.Load(path); err != nil {
-			printErr(stderr, err)
-			code = exitWork
-			continue
-		}
-		fmt.Fprintf(stdout, "%s: valid\n", path)
-	}
-	return code
 }
 
 func themeSet(fs *flag.FlagSet) bool {

@@ -28,6 +28,8 @@ var Keys = [][2]string{
 	{"C", "compare: 1950 beside the date on show"},
 	{"L", "show or hide the legend"},
 	{"D", "switch light and dark theme"},
+	{"Ctrl+O", "open a dataset (JSON, CSV, GEXF, GraphML); or drop a file on the window"},
+	{"Ctrl+S", "save the data as JSON, CSV, GEXF, GraphML or DOT"},
 	{"Ctrl+E", "export a picture, a comparison or an animation"},
 	{"Esc", "leave presentation, compare or fullscreen; clear the selection"},
 	{"?", "show the keys"},
@@ -62,6 +64,8 @@ type Window struct {
 	presenting bool
 	hideAt     time.Time
 	prefs      *settings
+	// lastProblems are the problems of the last file that failed to open.
+	lastProblems []string
 }
 
 // NewWindow builds the window for ds at day. dark picks the theme.
@@ -97,7 +101,9 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	w.play = btn("Play", theme.MediaPlayIcon(), func() { w.Viewer.TogglePlay() })
 	w.statusLine = widget.NewLabel("")
 	top := container.NewHBox(prev, w.play, next, w.date, layout.NewSpacer(), w.statusLine,
-		btn("Export", theme.DocumentSaveIcon(), w.showExport),
+		btn("Open", theme.FolderOpenIcon(), w.showOpen),
+		btn("Save data", theme.DocumentSaveIcon(), w.showSave),
+		btn("Export", theme.MediaPhotoIcon(), w.showExport),
 		btn("Compare", theme.ViewRestoreIcon(), w.toggleCompare),
 		btn("Present", theme.ComputerIcon(), w.togglePresent),
 		btn("Legend", nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyL}) }),
@@ -106,6 +112,11 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	w.top = container.NewPadded(top)
 	w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { w.showExport() })
+	w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { w.showOpen() })
+	w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { w.showSave() })
+	w.Win.SetOnDropped(w.dropped)
 	for key, d := range map[fyne.KeyName][2]float32{fyne.KeyLeft: {60, 0}, fyne.KeyRight: {-60, 0}, fyne.KeyUp: {0, 60}, fyne.KeyDown: {0, -60}} {
 		d := d
 		w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierControl},

@@ -72,11 +72,7 @@ func (w *Window) exportJob(req ExportRequest) (func() error, error) {
 
 // showExport opens the export dialog (Ctrl+E).
 func (w *Window) showExport() {
-	home, _ := os.UserHomeDir()
-	dir := filepath.Join(home, "Pictures")
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		dir, _ = os.Getwd()
-	}
+	dir := defaultDir()
 	name := fmt.Sprintf("echoes-%s.png", w.Viewer.Day())
 	path := widget.NewEntry()
 	path.SetText(filepath.Join(dir, name))
@@ -155,4 +151,15 @@ func (w *Window) runExport(req ExportRequest) {
 			w.status("Saved " + req.Path)
 		})
 	}()
+}
+
+// defaultDir is where files are offered to go: ~/Pictures when it exists,
+// else the working folder.
+func defaultDir() string {
+	home, _ := os.UserHomeDir()
+	dir := filepath.Join(home, "Pictures")
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		dir, _ = os.Getwd()
+	}
+	return dir
 }

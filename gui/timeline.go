@@ -91,6 +91,7 @@ func (t *Timeline) DragEnd() {}
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	r := &timelineRenderer{t: t, track: canvas.NewRectangle(color.Gray{Y: 128}),
 		fill: canvas.NewRectangle(theme.Color(theme.ColorNamePrimary)), handle: canvas.NewCircle(theme.Color(theme.ColorNamePrimary))}
+	r.sig = fmt.Sprint(t.First, t.Last, len(t.Events))
 	r.rebuild()
 	return r
 }
@@ -103,6 +104,7 @@ type timelineRenderer struct {
 	marks  []*canvas.Line
 	labels []*canvas.Text
 	years  []int
+	sig    string
 }
 
 func (r *timelineRenderer) rebuild() {
@@ -149,6 +151,11 @@ func (r *timelineRenderer) MinSize() fyne.Size {
 }
 
 func (r *timelineRenderer) Refresh() {
+	if sig := fmt.Sprint(r.t.First, r.t.Last, len(r.t.Events)); sig != r.sig {
+		// A new dataset: new marks and decade labels.
+		r.sig = sig
+		r.rebuild()
+	}
 	fg := theme.Color(theme.ColorNameForeground)
 	r.track.FillColor = theme.Color(theme.ColorNameInputBorder)
 	r.fill.FillColor = theme.Color(theme.ColorNamePrimary)

@@ -82,7 +82,7 @@ func (f *Collide) grid() {
 		y0, y1 = min(y0, y), max(y1, y)
 		reach = max(reach, nd.Radius)
 	}
-	size := 2*reach + f.Padding
+	size := float64(2*reach) + f.Padding
 	w, h := x1-x0, y1-y0
 	// Bound the cell count by 4n: a sparse layout gets coarser cells.
 	if size <= 0 || (w/size+1)*(h/size+1) > float64(4*n) {
@@ -120,7 +120,7 @@ func (f *Collide) sumRange(lo, hi int) {
 	for i := lo; i < hi; i++ {
 		x, y := qx[i], qy[i]
 		ri := nodes[i].Radius + f.Padding/2
-		ri2 := ri * ri
+		ri2 := float64(ri * ri)
 		cx, cy := int((x-f.x0)/f.size), int((y-f.y0)/f.size)
 		var vx, vy float64
 		for gy := max(cy-1, 0); gy <= min(cy+1, rows-1); gy++ {
@@ -141,7 +141,7 @@ func (f *Collide) sumRange(lo, hi int) {
 						dx, l = -jiggle(i, int(j)), 1e-12
 					}
 					l = math.Sqrt(l)
-					rj2 := rj * rj
+					rj2 := float64(rj * rj)
 					// The overlap is shared by area: the smaller node moves more.
 					s := (r - l) / l * f.Strength * rj2 / (ri2 + rj2)
 					vx += float64(dx * s)

@@ -20,8 +20,8 @@ type Link struct {
 //
 // Unlike d3, which updates links one after another, every node sums its
 // links from the positions read before the force runs. That makes the sum
-// parallel and order-free; the shares of a node's links add up to at most
-// one, so it is as stable.
+// parallel and order-free; with the default strengths the shares of a
+// node's links add up to at most one, so it is as stable.
 type Links struct {
 	links []Link
 
@@ -102,7 +102,7 @@ func (f *Links) Apply(nodes []Node, alpha float64) {
 		f.Init(nodes)
 	}
 	f.nodes, f.alpha = nodes, alpha
-	f.pool.run(&f.predict, len(nodes))
+	runSerial(&f.predict, len(nodes))
 	f.pool.run(&f.sum, len(nodes))
 	f.nodes = nil
 }

@@ -24,9 +24,10 @@ type ManyBody struct {
 	sum   job
 }
 
-// leafSize is how many points a quadtree leaf holds before it splits; small
-// leaves sum fewer pairs directly, large ones walk fewer cells.
-const leafSize = 4
+// leafSize is how many points a quadtree leaf holds before it splits:
+// small leaves sum fewer pairs directly, large ones walk fewer cells; 16
+// measured fastest at 10,000 and 50,000 nodes.
+const leafSize = 16
 
 // NewManyBody returns a many-body force with the given charge per node and
 // Barnes–Hut theta (d3 uses -30 and 0.9).
@@ -98,8 +99,9 @@ func (m *ManyBody) sumRange(lo, hi int) {
 				if l < dmin2 {
 					l = math.Sqrt(dmin2 * l)
 				}
-				fx += dx / l
-				fy += dy / l
+				w := 1 / l
+				fx += float64(dx * w)
+				fy += float64(dy * w)
 			}
 			c = int(cl.next)
 		}

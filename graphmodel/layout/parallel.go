@@ -1,8 +1,8 @@
 package layout
 
 import (
+	"math"
 	"runtime"
-	"sync"
 	"sync/atomic"
 )
 
@@ -16,8 +16,8 @@ const parallelMin = 4096
 // cannot change the output.
 const chunkSize = 256
 
-// blockSize is the fixed block of nodes for partial sums that are combined
-// in block order, so a sum does not depend on the number of workers.
+// blockSize is the fixed block of nodes for partial results that are
+// combined in block order, so they do not depend on the number of workers.
 const blockSize = 4096
 
 // job is one parallel loop over [0, total), reused every tick so running it
@@ -25,76 +25,115 @@ const blockSize = 4096
 type job struct {
 	fn    func(lo, hi int)
 	chunk int // items claimed at a time; 0 means chunkSize
-	total int
-	next  atomic.Int64
-	wg    sync.WaitGroup
+
+	total    int
+	epoch    uint32
+	chunks   atomic.Int64  // in this run; read by late workers too
+	claim    atomic.Uint64 // epoch<<32 | next chunk to claim
+	left     atomic.Int64  // chunks not yet finished
+	finished chan struct{} // receives once per run, when left reaches 0
 }
 
-// work claims chunks until none are left.
-func (j *job) work() {
-	c := j.chunk
-	if c <= 0 {
-		c = chunkSize
-	}
+// ticket is a job handed to a worker for one run (epoch) of it.
+type ticket struct {
+	j     *job
+	epoch uint32
+}
+
+// work claims and runs chunks of the given run until none are left. A
+// worker that wakes after its run is over finds the epoch changed and
+// returns at once.
+func (j *job) work(epoch uint32) {
+	c := j.chunkLen()
 	for {
-		lo := int(j.next.Add(int64(c))) - c
-		if lo >= j.total {
+		s := j.claim.Load()
+		if uint32(s>>32) != epoch || int64(uint32(s)) >= j.chunks.Load() {
 			return
 		}
+		if !j.claim.CompareAndSwap(s, s+1) {
+			continue
+		}
+		lo := int(uint32(s)) * c
 		j.fn(lo, min(lo+c, j.total))
+		if j.left.Add(-1) == 0 {
+			j.finished <- struct{}{}
+		}
 	}
 }
 
-// workers is a fixed set of goroutines that run jobs; the caller's
+func (j *job) chunkLen() int {
+	if j.chunk > 0 {
+		return j.chunk
+	}
+	return chunkSize
+}
+
+// workers is a fixed set of goroutines that help run jobs; the caller's
 // goroutine works too. The goroutines hold only the channel, so a Simulation
 // that becomes unreachable is collected and its cleanup stops them.
 type workers struct {
-	n    int // goroutines including the caller's
-	jobs chan *job
-	mu   sync.Mutex // one job at a time
+	n       int // goroutines including the caller's
+	tickets chan ticket
 }
 
 // newWorkers starts n-1 goroutines (n >= 2).
 func newWorkers(n int) *workers {
-	w := &workers{n: n, jobs: make(chan *job, n)}
+	w := &workers{n: n, tickets: make(chan ticket, 4*n)}
 	for i := 1; i < n; i++ {
-		go func(jobs <-chan *job) {
-			for j := range jobs {
-				j.work()
-				j.wg.Done()
+		go func(tickets <-chan ticket) {
+			for t := range tickets {
+				t.j.work(t.epoch)
 			}
-		}(w.jobs)
+		}(w.tickets)
 	}
 	return w
 }
 
 // stop ends the goroutines.
-func (w *workers) stop() { close(w.jobs) }
+func (w *workers) stop() { close(w.tickets) }
 
-// run calls j.fn over [0, total) in chunks and returns when all are done;
+// run calls j.fn over [0, total) in chunks and returns when all are done:
 // in parallel when there is a pool (a Simulation makes one only for large
-// graphs), else on the caller's goroutine.
+// graphs), else on the caller's goroutine. The caller waits only for
+// chunks that are running, never for a worker that has not started (on a
+// busy machine it may not get a core for a while), and runs on one
+// goroutine at a time.
 func (w *workers) run(j *job, total int) {
-	if w == nil {
-		c := j.chunk
-		if c <= 0 {
-			c = total
-		}
-		for lo := 0; lo < total; lo += c {
-			j.fn(lo, min(lo+c, total))
-		}
+	c := j.chunkLen()
+	if w == nil || total <= c {
+		runSerial(j, total)
 		return
 	}
-	w.mu.Lock()
-	j.total = total
-	j.next.Store(0)
-	j.wg.Add(w.n - 1)
-	for i := 1; i < w.n; i++ {
-		w.jobs <- j
+	if j.finished == nil {
+		j.finished = make(chan struct{}, 1)
 	}
-	j.work()
-	j.wg.Wait()
-	w.mu.Unlock()
+	// Close the new run before changing its fields, so that a late worker
+	// of the last run can neither claim in it nor in this one; then open it.
+	j.epoch++
+	j.claim.Store(uint64(j.epoch)<<32 | math.MaxUint32)
+	j.total = total
+	j.chunks.Store(int64((total + c - 1) / c))
+	j.left.Store(j.chunks.Load())
+	j.claim.Store(uint64(j.epoch) << 32)
+	for i := 1; i < w.n; i++ {
+		select {
+		case w.tickets <- ticket{j, j.epoch}:
+		default: // the workers are behind; they would find nothing left
+		}
+	}
+	j.work(j.epoch)
+	<-j.finished
+}
+
+// runSerial calls j.fn over [0, total) chunk by chunk on the caller's
+// goroutine. Passes too light to repay a hand-off use it even on a pool:
+// each hand-off is a point where a worker without a core can delay the
+// tick.
+func runSerial(j *job, total int) {
+	c := j.chunkLen()
+	for lo := 0; lo < total; lo += c {
+		j.fn(lo, min(lo+c, total))
+	}
 }
 
 // workerCount resolves Config.Workers.

@@ -1,6 +1,8 @@
 // Package layout is Echoes' force-directed layout: a small simulation core
 // with a cooling schedule in the manner of d3-force (Bostock,
-// https://github.com/d3/d3-force) and pluggable forces: many-body repulsion by
+// https://github.com/d3/d3-force), whose alpha plays the part of the
+// temperature of Fruchterman & Reingold (1991, "Graph drawing by
+// force-directed placement"), and pluggable forces: many-body repulsion by
 // Barnes–Hut, link springs, collision, centering and soft anchors. Network
 // adapts it to graphmodel snapshots.
 //
@@ -128,7 +130,7 @@ func (s *Simulation) Tick() {
 	for _, f := range s.forces {
 		f.Apply(s.nodes, s.alpha)
 	}
-	s.pool.run(&s.move, len(s.nodes))
+	runSerial(&s.move, len(s.nodes)) // light: not worth a hand-off
 }
 
 // moveRange integrates nodes [lo, hi).

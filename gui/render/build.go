@@ -174,6 +174,14 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	}
 	b.addEdges(f, th, sc, dim, hl, o.Emphasis, glowA)
 	b.addNodes(f, th, sc, dim, fonts)
+	if len(f.Actors) == 0 {
+		msg := "No actors in this dataset on this date"
+		if f.Dataset != nil && len(f.Dataset.Actors) == 0 {
+			msg = "This dataset has no actors"
+		}
+		b.Texts = append(b.Texts, Text{X: full[0] + full[2]/2, Y: full[1] + full[3]/2, S: msg, Size: th.CaptionSize * sc,
+			Color: th.MutedText, Align: Center, Opacity: 1})
+	}
 
 	if o.Title {
 		b.addTitle(f, th, sc, margin)

@@ -1,0 +1,54 @@
+package formats
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+const convertUsage = `usage: echoes convert IN OUT
+Reads the dataset IN and writes it to OUT, each in the format its extension
+names. IN: .json .csv .gexf .graphml .xml; OUT: .json .csv .gexf .graphml .dot.
+Exit status: 0 done, 1 IN is invalid or OUT cannot be written, 2 usage error.`
+
+// ConvertMain runs "echoes convert IN OUT": it reads IN as Read does and
+// writes OUT as Write does. Problems in IN go to stderr as
+// FILE:LINE:COL: message lines. It returns the exit status: 0 when done, 1
+// when IN is invalid or OUT cannot be written, 2 on a usage error.
+func ConvertMain(args []string, stdout, stderr io.Writer) int {
+	files, code, done := operands(args, stdout, stderr, convertUsage)
+	if done {
+		return code
+	}
+	if len(files) != 2 {
+		fmt.Fprintf(stderr, "echoes convert: name an input and an output file (got %d)\n%s\n", len(files), convertUsage)
+		return exitUsage
+	}
+	in, out := files[0], files[1]
+	if !hasExt(out, WriteFormats()) {
+		fmt.Fprintf(stderr, "echoes convert: %s: cannot write this format; end the name with one of %s\n", out, strings.Join(WriteFormats(), " "))
+		return exitUsage
+	}
+	ds, err := Read(in)
+	if err != nil {
+		printProblems(stderr, err)
+		return exitWork
+	}
+	if err := Write(out, ds); err != nil {
+		fmt.Fprintf(stderr, "echoes convert: %v\n", err)
+		return exitWork
+	}
+	fmt.Fprintf(stdout, "%s: wrote %d actors, %d relations\n", out, len(ds.Actors), len(ds.Relations))
+	return exitOK
+}
+
+// hasExt reports whether path ends with one of exts, in any case.
+func hasExt(path string, exts []string) bool {
+	p := strings.ToLower(path)
+	for _, e := range exts {
+		if strings.HasSuffix(p, e) {
+			return true
+		}
+	}
+	return strings.HasSuffix(p, ".gv")
+}

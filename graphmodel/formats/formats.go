@@ -1,0 +1,196 @@
+package formats
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+// Formats returns every file extension the package reads or writes, for
+// file dialogs: .json, .csv, .gexf, .graphml and .xml are read (.xml is
+// sniffed as GEXF or GraphML); .json, .csv, .gexf, .graphml and .dot are
+// written.
+func Formats() []string {
+	return []string{".json", ".csv", ".gexf", ".graphml", ".xml", ".dot"}
+}
+
+// ReadFormats returns the extensions Read opens.
+func ReadFormats() []string { return []string{".json", ".csv", ".gexf", ".graphml", ".xml"} }
+
+// WriteFormats returns the extensions Write saves.
+func WriteFormats() []string { return []string{".json", ".csv", ".gexf", ".graphml", ".dot"} }
+
+// Read opens a dataset file of any supported format, chosen by extension:
+// .json (native), .csv, .gexf, .graphml, or .xml (GEXF or GraphML, told by
+// its root element); a file with another extension is sniffed the same
+// way. For CSV, path names the relations file and the actors file is found
+// beside it (see CSVFiles); path may also be a folder holding
+// relations.csv and actors.csv. The error, when not nil, is
+// graphmodel.Problems.
+func Read(path string) (*graphmodel.Dataset, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fileProblem(path, err)
+	}
+	if st.IsDir() || strings.EqualFold(filepath.Ext(path), ".csv") {
+		return readCSVFiles(path)
+	}
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ReadBytes(path, formatOf(path, data), data)
+}
+
+// ReadBytes reads a dataset held in memory; name is used in problem
+// messages. format is "json", "gexf", "graphml", or "csv" (a relations
+// file alone: every actor it names is made, named by its id). The error,
+// when not nil, is graphmodel.Problems.
+func ReadBytes(name, format string, data []byte) (*graphmodel.Dataset, error) {
+	if len(data) > MaxFileBytes {
+		return nil, graphmodel.Problems{{File: name, Msg: fmt.Sprintf("file is %d MB, over the %d MB limit; split it or remove unused data", len(data)>>20, MaxFileBytes>>20)}}
+	}
+	switch format {
+	case "json":
+		return readJSON(name, data)
+	case "gexf":
+		return readGEXF(name, data)
+	case "graphml":
+		return readGraphML(name, data)
+	case "csv":
+		return readCSV(name, data, "", nil)
+	}
+	return nil, graphmodel.Problems{{File: name, Msg: fmt.Sprintf("unknown format %q; use json, gexf, graphml or csv", format)}}
+}
+
+// formatOf picks the reader by extension, or by the content when the
+// extension does not say: a JSON object, or the XML root <gexf> or
+// <graphml>.
+func formatOf(path string, data []byte) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return "json"
+	case ".gexf":
+		return "gexf"
+	case ".graphml":
+		return "graphml"
+	}
+	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if bytes.HasPrefix(head, []byte("{")) {
+		return "json"
+	}
+	if len(head) > 64<<10 {
+		head = head[:64<<10]
+	}
+	g, m := bytes.Index(head, []byte("<gexf")), bytes.Index(head, []byte("<graphml"))
+	switch {
+	case g >= 0 && (m < 0 || g < m):
+		return "gexf"
+	case m >= 0:
+		return "graphml"
+	}
+	return "unknown"
+}
+
+// readFile reads a whole file, refusing one over MaxFileBytes.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileProblem(path, err)
+	}
+	defer f.Close()
+	var size int64
+	if st, err := f.Stat(); err == nil && st.Size() <= MaxFileBytes {
+		size = st.Size()
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileBytes+1))
+	data := buf.Bytes()
+	if err != nil {
+		return nil, fileProblem(path, err)
+	}
+	if len(data) > MaxFileBytes {
+		return nil, graphmodel.Problems{{File: path, Msg: fmt.Sprintf("file is over the %d MB limit; split it or remove unused data", MaxFileBytes>>20)}}
+	}
+	return data, nil
+}
+
+// fileProblem reports a file that cannot be opened as a Problem.
+func fileProblem(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	fix := "check the path and the file's permissions"
+	if errors.Is(err, fs.ErrNotExist) {
+		fix = "check the path"
+	}
+	return graphmodel.Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v; %s", err, fix)}}
+}
+
+// CSVFiles returns the relations and actors files a CSV path stands for:
+// NAME.csv holds the relations and NAME.actors.csv beside it the actors; a
+// path naming NAME.actors.csv stands for the same pair; NAME.relations.csv
+// pairs with NAME.actors.csv; and a folder, or a file named relations.csv
+// or actors.csv, means relations.csv and actors.csv in that folder.
+func CSVFiles(path string) (relations, actors string) {
+	dir, base := filepath.Split(path)
+	lower := strings.ToLower(base)
+	switch {
+	case base == "" || isDir(path):
+		return filepath.Join(path, "relations.csv"), filepath.Join(path, "actors.csv")
+	case lower == "relations.csv" || lower == "actors.csv":
+		return filepath.Join(dir, "relations.csv"), filepath.Join(dir, "actors.csv")
+	case strings.HasSuffix(lower, ".actors.csv"):
+		stem := base[:len(base)-len(".actors.csv")]
+		rel := filepath.Join(dir, stem+".csv")
+		if _, err := os.Stat(rel); err != nil {
+			if alt := filepath.Join(dir, stem+".relations.csv"); exists(alt) {
+				rel = alt
+			}
+		}
+		return rel, path
+	case strings.HasSuffix(lower, ".relations.csv"):
+		stem := base[:len(base)-len(".relations.csv")]
+		return path, filepath.Join(dir, stem+".actors.csv")
+	}
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	return path, filepath.Join(dir, stem+".actors.csv")
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// readCSVFiles reads the relations file and, if there is one, the actors
+// file beside it.
+func readCSVFiles(path string) (*graphmodel.Dataset, error) {
+	relPath, actPath := CSVFiles(path)
+	rel, err := readFile(relPath)
+	if err != nil {
+		return nil, err
+	}
+	var act []byte
+	if exists(actPath) {
+		if act, err = readFile(actPath); err != nil {
+			return nil, err
+		}
+		if act == nil {
+			act = []byte{}
+		}
+	}
+	return readCSV(relPath, rel, actPath, act)
+}

@@ -1,0 +1,330 @@
+package formats
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+// csvTable is a CSV file read whole: its header and its rows, with the
+// place of every field.
+type csvTable struct {
+	file   string
+	header []string // as written
+	keys   []string // normalised
+	rows   [][]string
+	at     [][]pos
+}
+
+// col returns the index of the first column whose normalised name is one
+// of names, or -1.
+func (t *csvTable) col(names ...string) int {
+	for _, n := range names {
+		for i, k := range t.keys {
+			if k == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// get returns row r's field in column i, or "" when the row is short.
+func (t *csvTable) get(r, i int) string {
+	if i < 0 || i >= len(t.rows[r]) {
+		return ""
+	}
+	return strings.TrimSpace(t.rows[r][i])
+}
+
+// place returns where row r's field in column i is.
+func (t *csvTable) place(r, i int) pos {
+	if i < 0 || i >= len(t.at[r]) {
+		return t.at[r][0]
+	}
+	return t.at[r][i]
+}
+
+// readCSVTable parses one CSV file: UTF-8 (a byte-order mark is skipped),
+// fields separated by commas, semicolons or tabs, whichever the header line
+// uses most. Rows that are wholly empty are skipped.
+func readCSVTable(b *builder, file string, data []byte) *csvTable {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		col := off - bytes.LastIndexByte(data[:off], '\n')
+		b.addfIn(file, pos{line, col}, "text is not UTF-8; save the file as \"CSV UTF-8\"")
+		return nil
+	}
+	t := &csvTable{file: file}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = sniffComma(data)
+	r.FieldsPerRecord = -1
+	for !b.stopped() {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				b.addfIn(file, pos{pe.Line, pe.Column}, "CSV: %v; a quote inside a quoted field is written twice (\"\"), and a field with quotes is quoted whole", pe.Err)
+			} else {
+				b.addfIn(file, pos{}, "CSV: %v", err)
+			}
+			return nil
+		}
+		if blank(rec) {
+			continue
+		}
+		places := make([]pos, len(rec))
+		for i := range rec {
+			l, c := r.FieldPos(i)
+			places[i] = pos{l, c}
+		}
+		if t.header == nil {
+			t.header = rec
+			t.keys = make([]string, len(rec))
+			seen := map[string]bool{}
+			for i, h := range rec {
+				t.keys[i] = normKey(h)
+				if t.keys[i] != "" && seen[t.keys[i]] {
+					b.addfIn(file, places[i], "column %q appears twice; rename or remove one", h)
+				}
+				seen[t.keys[i]] = true
+			}
+			continue
+		}
+		if len(t.rows) >= MaxRelations {
+			b.addfIn(file, places[0], "more than %d rows; Echoes reads at most %d, split the file", MaxRelations, MaxRelations)
+			return nil
+		}
+		t.rows = append(t.rows, rec)
+		t.at = append(t.at, places)
+	}
+	if t.header == nil {
+		b.addfIn(file, pos{1, 1}, "the file is empty; the first row names the columns, e.g. id,kind,name,actors,start,end")
+		return nil
+	}
+	return t
+}
+
+// sniffComma picks the separator the first line uses most.
+func sniffComma(data []byte) rune {
+	line := data
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	best, n := ',', 0
+	for _, c := range []rune{',', ';', '\t'} {
+		count, quoted := 0, false
+		for _, r := range string(line) {
+			switch {
+			case r == '"':
+				quoted = !quoted
+			case r == c && !quoted:
+				count++
+			}
+		}
+		if count > n {
+			best, n = c, count
+		}
+	}
+	return best
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// readCSV reads a relations file and, when actData is not nil, the actors
+// file beside it. Without an actors file, every actor a relation names is
+// made, named by its id.
+func readCSV(relName string, relData []byte, actName string, actData []byte) (*graphmodel.Dataset, error) {
+	b := newBuilder(relName)
+	title := strings.TrimSuffix(filepath.Base(relName), filepath.Ext(relName))
+	b.ds.Title = strings.TrimSuffix(title, ".relations")
+	known := map[string]bool{}
+	if actData != nil {
+		if t := readCSVTable(b, actName, actData); t != nil {
+			csvActors(b, t, known)
+		}
+	}
+	if t := readCSVTable(b, relName, relData); t != nil {
+		csvRelations(b, t)
+	}
+	if actData == nil && !b.stopped() {
+		for _, r := range b.ds.Relations {
+			for _, id := range r.Actors {
+				if !known[id] {
+					known[id] = true
+					b.addActor(&graphmodel.Actor{ID: id, Names: []graphmodel.NameSpan{{Name: id, Short: id}}}, itemLoc{})
+				}
+			}
+		}
+	}
+	return b.finish()
+}
+
+// csvActors reads the actors file: one row per actor, and a further row
+// with a from date for each later name.
+func csvActors(b *builder, t *csvTable, known map[string]bool) {
+	idCol := t.col("id")
+	nameCol := t.col("name", "label")
+	shortCol := t.col("short", "shortname")
+	fromCol := t.col("from", "namefrom")
+	if idCol < 0 && nameCol < 0 {
+		b.addfIn(t.file, pos{1, 1}, "the actors file has no id column; name the first row's columns, e.g. id,name,short,from,kind,start,end,longitude,latitude,color")
+		return
+	}
+	if idCol < 0 {
+		idCol = nameCol
+	}
+	accs := map[string]*actorAcc{}
+	var order []*actorAcc
+	for r := range t.rows {
+		if b.stopped() {
+			return
+		}
+		id := t.get(r, idCol)
+		if id == "" {
+			b.addfIn(t.file, t.place(r, idCol), "row has no id; give every actor an id")
+			continue
+		}
+		name := graphmodel.NameSpan{Name: t.get(r, nameCol), Short: t.get(r, shortCol)}
+		if name.Name == "" {
+			name.Name = id
+		}
+		if name.Short == "" {
+			name.Short = name.Name
+		}
+		if s := t.get(r, fromCol); s != "" {
+			name.From = b.dateIn(t.file, t.place(r, fromCol), "from", s)
+		}
+		c, seen := accs[id]
+		if seen {
+			if name.From.IsZero() {
+				b.addfIn(t.file, t.place(r, idCol), "actor %q has a second row without a from date; a further row gives a later name and the date it was taken", id)
+				continue
+			}
+			c.names = append(c.names, name)
+			continue
+		}
+		c = &actorAcc{loc: itemLoc{pos: t.place(r, 0), file: t.file, what: "row"}}
+		c.a.ID = id
+		c.names = []graphmodel.NameSpan{name}
+		for i, key := range t.header {
+			switch i {
+			case idCol, nameCol, shortCol, fromCol:
+				continue
+			}
+			c.set(b, key, t.get(r, i), t.place(r, i))
+		}
+		if nameCol >= 0 {
+			c.loc.field("names", t.place(r, nameCol))
+		}
+		accs[id] = c
+		order = append(order, c)
+	}
+	for _, c := range order {
+		known[c.a.ID] = true
+		if !b.addActor(c.actor(), c.loc) {
+			return
+		}
+	}
+}
+
+// csvRelations reads the relations file: one row per relation, its actors
+// in an actors column (a;b;c) or in source and target columns.
+func csvRelations(b *builder, t *csvTable) {
+	idCol := t.col("id")
+	srcCol, tgtCol := t.col("source"), t.col("target")
+	typeCol := t.col("type")
+	spanCol := t.col("timeset", "intervals", "interval", "spells")
+	stampCol := t.col("timestamps")
+	if t.col("actors") < 0 && (srcCol < 0 || tgtCol < 0) {
+		b.addfIn(t.file, pos{1, 1}, "the relations file has no actors column (nor source and target); name the first row's columns, e.g. id,kind,name,actors,start,end")
+		return
+	}
+	groups := map[string]*groupAcc{}
+	for r := range t.rows {
+		if b.stopped() {
+			return
+		}
+		at := t.place(r, 0)
+		c := &relAcc{loc: itemLoc{pos: at, file: t.file, what: "row"}, trim: true}
+		c.r.ID = t.get(r, idCol)
+		if c.r.ID == "" {
+			c.r.ID = fmt.Sprintf("r%d", at.line)
+		}
+		for i, key := range t.header {
+			val := t.get(r, i)
+			switch i {
+			case idCol, srcCol, tgtCol, spanCol, stampCol:
+				continue
+			case typeCol:
+				if d, err := parseBool(val); err == nil {
+					c.r.Directed = d
+					continue
+				}
+				if graphmodel.Kind(strings.ToLower(val)).Valid() {
+					key = "kind"
+				}
+			}
+			c.set(b, key, val, t.place(r, i))
+		}
+		var ivs []interval
+		for _, ic := range []int{spanCol, stampCol} {
+			if v := t.get(r, ic); v != "" {
+				parse := parseIntervals
+				if ic == stampCol {
+					parse = parseTimestamps
+				}
+				var err error
+				if ivs, err = parse(v); err != nil {
+					b.addfIn(t.file, t.place(r, ic), "%s: %v", t.header[ic], err)
+				}
+				break
+			}
+		}
+		src, tgt := t.get(r, srcCol), t.get(r, tgtCol)
+		if c.actors == nil && (src == "" || tgt == "") {
+			b.addfIn(t.file, at, "row has no actors; fill the actors column (a;b) or source and target")
+			continue
+		}
+		if c.actors == nil && src == tgt {
+			continue // a self-loop is no relation between states
+		}
+		c.loc.field("actors", t.place(r, max(srcCol, t.col("actors"))))
+		b.addEdge(c, []string{src, tgt}, ivs, groups)
+	}
+}
+
+// dateIn reads a date in another file than the builder's own.
+func (b *builder) dateIn(file string, at pos, key, val string) graphmodel.Date {
+	d, err := parseTime(val)
+	if err != nil {
+		b.addfIn(file, at, "%s: %v", key, err)
+	}
+	return d
+}

@@ -1,0 +1,82 @@
+package formats
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+// Exit codes of the commands.
+const (
+	exitOK    = 0 // every file valid, or the conversion done
+	exitWork  = 1 // a file is invalid, or the work failed
+	exitUsage = 2 // the command was called wrongly
+)
+
+const validateUsage = `usage: echoes validate FILE...
+Checks dataset files (.json, .csv, .gexf, .graphml, .xml). Prints FILE: valid
+for each good file; for each bad one, every problem as FILE:LINE:COL: message.
+Exit status: 0 all valid, 1 some file invalid, 2 usage error.`
+
+// ValidateMain runs "echoes validate FILE...": every file is read as Read
+// reads it; each valid one is reported on stdout, each problem of an
+// invalid one on stderr as FILE:LINE:COL: message. It returns the exit
+// status: 0 when all are valid, 1 when any is not, 2 on a usage error.
+func ValidateMain(args []string, stdout, stderr io.Writer) int {
+	files, code, done := operands(args, stdout, stderr, validateUsage)
+	if done {
+		return code
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "echoes validate: name one or more dataset files")
+		fmt.Fprintln(stderr, validateUsage)
+		return exitUsage
+	}
+	code = exitOK
+	for _, path := range files {
+		ds, err := Read(path)
+		if err != nil {
+			printProblems(stderr, err)
+			code = exitWork
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: valid (%d actors, %d relations, %s to %s)\n", path, len(ds.Actors), len(ds.Relations), ds.Range.Start, ds.Range.End)
+	}
+	return code
+}
+
+// operands splits the command's arguments: -h or --help prints usage and
+// ends with 0; any other flag is a usage error; "--" ends the flags.
+func operands(args []string, stdout, stderr io.Writer, usage string) (files []string, code int, done bool) {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return append(files, args[i+1:]...), 0, false
+		case a == "-h" || a == "-help" || a == "--help":
+			fmt.Fprintln(stdout, usage)
+			return nil, exitOK, true
+		case strings.HasPrefix(a, "-") && a != "-":
+			fmt.Fprintf(stderr, "echoes: unknown flag %s\n%s\n", a, usage)
+			return nil, exitUsage, true
+		default:
+			files = append(files, a)
+		}
+	}
+	return files, 0, false
+}
+
+// printProblems writes each problem on a line of its own, or the error on
+// one line when it is not Problems.
+func printProblems(w io.Writer, err error) {
+	var ps graphmodel.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(w, strings.ReplaceAll(p.Error(), "\n", " "))
+		}
+		return
+	}
+	fmt.Fprintln(w, "echoes:", strings.ReplaceAll(err.Error(), "\n", "; "))
+}

@@ -1,0 +1,152 @@
+package formats
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+// TestDOTEscape checks that quotes and backslashes in names come out
+// escaped, so the DOT file parses and shows the names as they are.
+func TestDOTEscape(t *testing.T) {
+	ds := &graphmodel.Dataset{
+		Title: `Say "hi" \ bye`,
+		Actors: []*graphmodel.Actor{
+			{ID: `a"1`, Names: []graphmodel.NameSpan{{Name: `The "Quoted" State`, Short: `Back\slash`}}},
+			{ID: `b\`, Names: []graphmodel.NameSpan{{Name: "Line\nbreak", Short: "B"}}},
+		},
+		Relations: []*graphmodel.Relation{{ID: "r", Kind: graphmodel.Alliance, Name: `Treaty "of" C:\`, Actors: []string{`a"1`, `b\`}, Start: graphmodel.MustDate("1950")}},
+	}
+	var b bytes.Buffer
+	if err := encodeDOT(&b, ds); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		`digraph "Say \"hi\" \\ bye" {`,
+		`"a\"1" [label="Back\\slash", tooltip="The \"Quoted\" State"];`,
+		`"b\\" [label="B", tooltip="Line\nbreak"];`,
+		`"a\"1" -> "b\\" [id="r", label="Treaty \"of\" C:\\", kind="alliance", start="1950", dir=none];`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("DOT lacks %s\n%s", want, out)
+		}
+	}
+	// Every quote inside a string is escaped: outside strings, quotes pair up
+	// on each line.
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "//") {
+			continue
+		}
+		n := 0
+		for i := 0; i < len(line); i++ {
+			switch line[i] {
+			case '\\':
+				i++
+			case '"':
+				n++
+			}
+		}
+		if n%2 != 0 {
+			t.Errorf("unbalanced quotes in %q", line)
+		}
+	}
+}
+
+// TestWriteAtomic checks that Write leaves no temporary file behind and
+// refuses an unknown extension without touching anything.
+func TestWriteAtomic(t *testing.T) {
+	ds, err := graphmodel.Load("../testdata/mini.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, ext := range WriteFormats() {
+		if err := Write(filepath.Join(dir, "mini"+ext), ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Write(filepath.Join(dir, "mini.txt"), ds); err == nil || !strings.Contains(err.Error(), "unknown format") {
+		t.Errorf("unknown extension: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	want := "mini.actors.csv mini.csv mini.dot mini.gexf mini.graphml mini.json"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("files %s, want %s", got, want)
+	}
+	if err := Write(filepath.Join(dir, "no", "such", "dir.json"), ds); err == nil {
+		t.Error("write into a missing folder succeeded")
+	}
+}
+
+// TestJSONLooksWritten checks that the native JSON is laid out as people
+// write it: each actor and relation on one line.
+func TestJSONLooksWritten(t *testing.T) {
+	ds, err := graphmodel.Load("../testdata/mini.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := encodeJSON(&b, ds); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"\n  \"title\": \"Mini\",\n",
+		"\n    {\"id\": \"B\", \"names\": [{\"name\": \"Beta\", \"short\": \"Beta\"}], \"span\": {\"start\": \"1949-10-01\"}, \"anchor\": [1, 0]},\n",
+		"\n    {\"id\": \"C\", \"names\": [{\"name\": \"Gamma\", \"short\": \"Gamma\"}], \"anchor\": [2, 0]},\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("JSON lacks %q\n%s", want, out)
+		}
+	}
+}
+
+// TestCommands runs validate and convert as the command line does.
+func TestCommands(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "mini.gexf")
+	tests := []struct {
+		name     string
+		run      func([]string, *bytes.Buffer, *bytes.Buffer) int
+		args     []string
+		code     int
+		out, err string
+	}{
+		{"validate good", validate, []string{"testdata/mini.json", "testdata/spells.gexf"}, 0, "testdata/spells.gexf: valid (3 actors, 3 relations, 1945-01-01 to 2024-12-31)", ""},
+		{"validate bad", validate, []string{"testdata/mini.json", "testdata/broken-dates.gexf"}, 1, "testdata/mini.json: valid", "testdata/broken-dates.gexf:10:13: relation \"e1\" end: end 1950-01-01 is before start"},
+		{"validate none", validate, nil, 2, "", "name one or more dataset files"},
+		{"validate flag", validate, []string{"-x", "a.json"}, 2, "", "unknown flag -x"},
+		{"validate help", validate, []string{"--help"}, 0, "usage: echoes validate", ""},
+		{"convert", convert, []string{"testdata/mini.json", out}, 0, "wrote 4 actors, 5 relations", ""},
+		{"convert back", convert, []string{out, filepath.Join(dir, "back.json")}, 0, "back.json: wrote", ""},
+		{"convert bad", convert, []string{"testdata/broken.csv", filepath.Join(dir, "x.json")}, 1, "", "testdata/broken.csv:3:18: CSV"},
+		{"convert one arg", convert, []string{"a.json"}, 2, "", "name an input and an output file"},
+		{"convert bad ext", convert, []string{"testdata/mini.json", "x.pdf"}, 2, "", "cannot write this format"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var o, e bytes.Buffer
+			if code := tc.run(tc.args, &o, &e); code != tc.code {
+				t.Errorf("exit %d, want %d; stderr %s", code, tc.code, e.String())
+			}
+			if !strings.Contains(o.String(), tc.out) {
+				t.Errorf("stdout %q lacks %q", o.String(), tc.out)
+			}
+			if !strings.Contains(e.String(), tc.err) {
+				t.Errorf("stderr %q lacks %q", e.String(), tc.err)
+			}
+		})
+	}
+}
+
+func validate(args []string, o, e *bytes.Buffer) int { return ValidateMain(args, o, e) }
+func convert(args []string, o, e *bytes.Buffer) int  { return ConvertMain(args, o, e) }

@@ -1,0 +1,148 @@
+package gui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/formats"
+)
+
+// SetDataset shows ds in place of what is open: a new viewer, timeline
+// marks and story, with the view reset. name goes in the title bar.
+func (w *Window) SetDataset(ds *graphmodel.Dataset, name string) {
+	w.Viewer.Close()
+	w.Viewer = NewViewer(ds, ds.First(), w.fonts)
+	w.Viewer.OnChange(w.update)
+	w.Network.viewer = w.Viewer
+	w.Network.Select(nil)
+	w.Network.ResetView()
+	w.Network.cmpKey = ""
+	w.Timeline.First, w.Timeline.Last, w.Timeline.Value = ds.First(), ds.Last(), ds.First()
+	w.Timeline.Events = w.Timeline.Events[:0]
+	for _, e := range ds.Events {
+		w.Timeline.Events = append(w.Timeline.Events, e.Day())
+	}
+	w.Timeline.Refresh()
+	// A dataset without dates has nothing to slide through.
+	if ds.First() >= ds.Last() {
+		w.bottom.Hide()
+	} else if !w.presenting {
+		w.bottom.Show()
+	}
+	w.story.events = ds.Events
+	w.story.current = -1
+	w.story.list.Refresh()
+	w.details.clear()
+	w.details.show(w.Viewer.Snapshot())
+	w.title = "Echoes (" + name + ")"
+	w.update()
+}
+
+// openFile reads path off the UI goroutine; the open dataset stays on
+// screen, untouched, unless the new one loads without a problem.
+func (w *Window) openFile(path string) {
+	prog := dialog.NewCustomWithoutButtons("Opening "+filepath.Base(path), widget.NewProgressBarInfinite(), w.Win)
+	prog.Show()
+	go func() {
+		ds, err := formats.Read(path)
+		fyne.Do(func() {
+			prog.Hide()
+			w.opened(path, ds, err)
+		})
+	}()
+}
+
+// opened shows a freshly read dataset, or the problems that kept it out.
+func (w *Window) opened(path string, ds *graphmodel.Dataset, err error) {
+	if err != nil {
+		w.showProblems(path, err)
+		return
+	}
+	w.SetDataset(ds, filepath.Base(path))
+	w.status("Opened " + path)
+}
+
+// showProblems lists every problem of a file that failed to open.
+func (w *Window) showProblems(path string, err error) {
+	var ps graphmodel.Problems
+	lines := []string{err.Error()}
+	if errors.As(err, &ps) {
+		lines = lines[:0]
+		for _, p := range ps {
+			lines = append(lines, p.Error())
+		}
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	text.Selectable = true
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(640, 260))
+	head := widget.NewLabel(fmt.Sprintf("%s could not be opened (%d problems). The dataset on screen is unchanged.", filepath.Base(path), len(lines)))
+	head.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Problems in "+filepath.Base(path), "Close", container.NewBorder(head, nil, nil, nil, scroll), w.Win)
+	d.Resize(fyne.NewSize(720, 420))
+	d.Show()
+	w.lastProblems = lines
+}
+
+// showOpen asks for a file to open (Ctrl+O).
+func (w *Window) showOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		w.openFile(path)
+	}, w.Win)
+	d.SetFilter(storage.NewExtensionFileFilter(formats.ReadFormats()))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// showSave writes the open dataset in a data format (Ctrl+S), atomically.
+func (w *Window) showSave() {
+	path := widget.NewEntry()
+	path.SetText(filepath.Join(defaultDir(), "echoes-data.gexf"))
+	format := widget.NewSelect(formats.WriteFormats(), func(ext string) {
+		path.SetText(strings.TrimSuffix(path.Text, filepath.Ext(path.Text)) + ext)
+	})
+	format.SetSelected(".gexf")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Format", format),
+		widget.NewFormItem("File", path),
+	}
+	dialog.ShowForm("Save data", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		ds := w.Viewer.Dataset()
+		p := path.Text
+		go func() {
+			err := formats.Write(p, ds)
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(err, w.Win)
+					return
+				}
+				w.status("Saved " + p)
+			})
+		}()
+	}, w.Win)
+}
+
+// dropped opens the first file dropped on the window.
+func (w *Window) dropped(_ fyne.Position, uris []fyne.URI) {
+	if len(uris) > 0 {
+		w.openFile(uris[0].Path())
+	}
+}
