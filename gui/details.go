@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -65,8 +66,8 @@ func (d *detailsPanel) show(s *graphmodel.Snapshot) {
 		add("Tap a state or a line to see its relations on this date and their sources. Hover for a summary. Drag a state to pin it; double-click to unpin.", widget.RichTextStyleParagraph)
 	}
 	for _, t := range ties {
-		add(t.Name, widget.RichTextStyleStrong)
-		head := t.Kind.Label() + ": " + actorNames(ds, t.Relation, s.Day) + ". " + spanText(t.Relation) + "."
+		add(t.Name, strongBlock())
+		head := t.Kind.Label() + ": " + actorNames(ds, t.Relation, s.Day) + ". " + capitalise(spanText(t.Relation)) + "."
 		if t.Status != graphmodel.InForce {
 			head += " On this date: " + t.Status.String() + "."
 		}
@@ -84,4 +85,18 @@ func (d *detailsPanel) show(s *graphmodel.Snapshot) {
 	}
 	d.text.Segments = segs
 	d.text.Refresh()
+}
+
+// strongBlock is bold text on a line of its own.
+func strongBlock() widget.RichTextStyle {
+	st := widget.RichTextStyleStrong
+	st.Inline = false
+	return st
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

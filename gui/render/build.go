@@ -160,7 +160,26 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 		}
 	}
 
-	hl := o.Highlight
+	// A highlighted actor keeps its ties and their other ends bright; a
+	// highlighted relation keeps its actors bright.
+	hl := map[string]bool{}
+	for id := range o.Highlight {
+		hl[id] = true
+	}
+	if len(hl) > 0 {
+		for _, t := range f.Ties {
+			lit := o.Highlight[t.ID]
+			for _, a := range t.Actors {
+				lit = lit || o.Highlight[a]
+			}
+			if lit {
+				hl[t.ID] = true
+				for _, a := range t.Actors {
+					hl[a] = true
+				}
+			}
+		}
+	}
 	dim := func(id string) float64 {
 		if len(hl) == 0 || hl[id] {
 			return 1
@@ -172,7 +191,7 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	if glowA <= 0 {
 		glowA = 0.55
 	}
-	b.addEdges(f, th, sc, dim, hl, o.Emphasis, glowA)
+	b.addEdges(f, th, sc, dim, o.Highlight, o.Emphasis, glowA)
 	b.addNodes(f, th, sc, dim, fonts)
 	if len(f.Actors) == 0 {
 		msg := "No actors in this dataset on this date"
@@ -310,7 +329,7 @@ func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float6
 		for i, t := range ties {
 			st := th.Kinds[t.Kind]
 			st.Width *= sc * th.LineScale
-			op := t.Opacity * dim(t.ID) * dim(k.a) * math.Max(dim(k.b), dim(t.ID))
+			op := t.Opacity * dim(t.ID)
 			if hl[t.ID] {
 				st.Width *= 1.5
 			}
