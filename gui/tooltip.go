@@ -79,6 +79,11 @@ func addTooltip(b *render.Built, n *NetworkView, x, y, scale float64) {
 	if len(lines) == 0 {
 		return
 	}
+	for i, l := range lines {
+		if r := []rune(l); len(r) > 72 {
+			lines[i] = string(r[:71]) + "\u2026"
+		}
+	}
 	th := n.Theme
 	size := th.SmallSize * scale * 1.1
 	w := 0.0
