@@ -18,7 +18,7 @@ func actorNames(ds *graphmodel.Dataset, r *graphmodel.Relation, day graphmodel.D
 		}
 	}
 	if r.Directed {
-		return strings.Join(names, " \u2192 ")
+		return strings.Join(names, " to ")
 	}
 	return strings.Join(names, " \u2013 ")
 }
