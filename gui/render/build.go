@@ -416,10 +416,11 @@ func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64) {
 	b.PanelTexts = append(b.PanelTexts, Text{X: margin, Y: y, S: fmt.Sprint(d.Year), Size: th.TitleSize * sc,
 		Bold: true, Color: th.Text, Align: Left, Opacity: 1})
 	yearW := th.TitleSize * sc * 2.6
-	b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y - th.TitleSize*sc*0.42, S: d.Human(),
+	y1 := margin + th.TitleSize*sc*0.42
+	b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y1, S: d.Human(),
 		Size: th.LabelSize * sc, Color: th.MutedText, Align: Left, Opacity: 1})
 	if f.Event != nil {
-		b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y + 2*sc, S: f.Event.Title,
+		b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y1 + th.LabelSize*sc*1.2, S: f.Event.Title,
 			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Align: Left, Opacity: 1})
 	}
 }
