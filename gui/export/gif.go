@@ -216,7 +216,7 @@ func Palette(th *render.Theme, ds *graphmodel.Dataset) color.Palette {
 		base = append(base, th.Kinds[k].Color)
 	}
 	for _, a := range ds.Actors {
-		if c, ok := parseColor(a.Color); ok {
+		if c, ok := render.ParseColor(a.Color); ok {
 			base = append(base, c)
 		}
 	}
@@ -242,15 +242,4 @@ func Palette(th *render.Theme, ds *graphmodel.Dataset) color.Palette {
 		}
 	}
 	return pal
-}
-
-func parseColor(s string) (color.NRGBA, bool) {
-	var r, g, b uint8
-	if len(s) != 7 {
-		return color.NRGBA{}, false
-	}
-	if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); err != nil {
-		return color.NRGBA{}, false
-	}
-	return color.NRGBA{R: r, G: g, B: b, A: 255}, true
 }

@@ -399,7 +399,7 @@ func (b *Built) addNodes(f Frame, th *Theme, sc float64, dim func(string) float6
 		}
 		q := b.View.ToPixel(p)
 		fill := th.MutedText
-		if c, ok := parseHex(a.Color); ok {
+		if c, ok := ParseColor(a.Color); ok {
 			fill = c
 		}
 		op := a.Opacity * dim(a.ID)
@@ -553,7 +553,8 @@ func (cb captionBlock) place(s *Scene, x, y, w float64, th *Theme, sc float64) {
 	}
 }
 
-func parseHex(s string) (color.NRGBA, bool) {
+// ParseColor reads #rrggbb.
+func ParseColor(s string) (color.NRGBA, bool) {
 	var r, g, b uint8
 	if len(s) != 7 {
 		return color.NRGBA{}, false
