@@ -1,7 +1,9 @@
 package export
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/gui/render"
@@ -45,7 +47,8 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height) - footer, Scale: sc, Title: true,
 		Emphasis: lost, EmphasisAlpha: 0.35}
 	rightOpt := ropt
-	rightOpt.Legend = o.Legend
+	// Half a small picture has no room for a legend and the networks.
+	rightOpt.Legend = o.Legend && half >= 700*sc
 	rightOpt.Emphasis = gained
 	right := render.Build(render.FrameOf(sb, pb), rightOpt, fonts)
 	// The left side takes the right's view, so shared actors sit in the
@@ -89,7 +92,7 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 		out.Edges = append(out.Edges, render.EdgeShape{RelationID: "echo:" + t.ID, From: from, To: to,
 			Style: render.Style{Color: echo, Width: 3 * sc, Dash: []float64{3, 2}, Arrow: false}, Opacity: 0.95})
 		lx, ly := (from[0]+to[0])/2, (from[1]+to[1])/2-8*sc
-		out.PanelTexts = append(out.PanelTexts, render.Text{X: lx, Y: ly, S: "echoes: " + old.Name + " (" + old.Start.Human() + ")",
+		out.PanelTexts = append(out.PanelTexts, render.Text{X: lx, Y: ly, S: fmt.Sprintf("echoes the %d %s", old.Start.Year, strings.ToLower(old.Kind.Label())),
 			Size: o.Theme.SmallSize * sc * 1.1, Bold: true, Color: o.Theme.Text, Halo: o.Theme.Background, Align: render.Center, Opacity: 1})
 	}
 	summary := "Glow on the left: kinds of tie a pair no longer has by the later date; on the right: kinds of tie that are new. " +

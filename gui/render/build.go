@@ -234,7 +234,11 @@ func fit(f Frame, area [4]float64, th *Theme, sc, zoom, panX, panY float64, font
 		minX, minY, maxX, maxY = -100, -100, 100, 100
 	}
 	r := th.NodeRadius * sc
-	padX := r + fonts.Width("South Korea", th.LabelSize*sc, true)/2 + 4*sc
+	widest := fonts.Width("South Korea", th.LabelSize*sc, true)
+	for _, a := range f.Actors {
+		widest = math.Max(widest, fonts.Width(a.Short, th.LabelSize*sc, true))
+	}
+	padX := r + widest/2 + 4*sc
 	padY := r + th.LabelSize*sc*1.6
 	w := math.Max(maxX-minX, 60)
 	h := math.Max(maxY-minY, 60)
