@@ -62,8 +62,10 @@ type Window struct {
 	title      string
 	dark       bool
 	presenting bool
-	hideAt     time.Time
-	prefs      *settings
+	hideSeq    int
+	// after schedules f on the UI goroutine; tests replace it.
+	after func(d time.Duration, f func())
+	prefs *settings
 	// lastProblems are the problems of the last file that failed to open.
 	lastProblems []string
 }
@@ -74,7 +76,7 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	if err != nil {
 		return nil, err
 	}
-	w := &Window{app: a, Win: a.NewWindow(title), fonts: fonts, dark: dark, prefs: newSettings(a), title: title}
+	w := &Window{app: a, Win: a.NewWindow(title), fonts: fonts, dark: dark, prefs: newSettings(a), title: title, after: afterOnUI}
 	a.Settings().SetTheme(newVariantTheme(dark, false))
 	w.Viewer = NewViewer(ds, day, fonts)
 	w.Network = NewNetworkView(w.Viewer, fonts, w.renderTheme())
@@ -306,30 +308,22 @@ func (w *Window) reveal() {
 	if !w.presenting {
 		return
 	}
-	w.hideAt = time.Now().Add(3 * time.Second)
-	if w.top.Visible() {
-		return
-	}
 	w.top.Show()
 	w.bottom.Show()
-	go func() {
-		for {
-			time.Sleep(500 * time.Millisecond)
-			done := false
-			fyne.DoAndWait(func() {
-				if !w.presenting || time.Now().After(w.hideAt) {
-					if w.presenting {
-						w.top.Hide()
-						w.bottom.Hide()
-					}
-					done = true
-				}
-			})
-			if done {
-				return
-			}
+	w.hideSeq++
+	seq := w.hideSeq
+	w.after(3*time.Second, func() {
+		// Only the latest move's timer hides them.
+		if w.presenting && w.hideSeq == seq {
+			w.top.Hide()
+			w.bottom.Hide()
 		}
-	}()
+	})
+}
+
+// afterOnUI runs f on the UI goroutine after d.
+func afterOnUI(d time.Duration, f func()) {
+	time.AfterFunc(d, func() { fyne.Do(f) })
 }
 
 // Comparing reports whether compare mode is on.

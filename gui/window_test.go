@@ -4,6 +4,7 @@ import (
 	"image"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -184,6 +185,8 @@ func contains(s, sub string) bool { return strings.Contains(s, sub) }
 // that the event keys still work in presentation mode.
 func TestModesByKey(t *testing.T) {
 	w := newTestWindow(t, "1950-06-01")
+	var hide func()
+	w.after = func(_ time.Duration, f func()) { hide = f }
 	key := w.Win.Canvas().OnTypedKey()
 	key(&fyne.KeyEvent{Name: fyne.KeyP})
 	if !w.Presenting() || w.Network.Theme.Name != "projector" || !w.Network.Caption {
@@ -193,8 +196,12 @@ func TestModesByKey(t *testing.T) {
 		t.Error("P: the controls are still shown")
 	}
 	w.reveal()
-	if !w.top.Visible() {
-		t.Error("moving the mouse did not reveal the controls")
+	if !w.top.Visible() || hide == nil {
+		t.Fatal("moving the mouse did not reveal the controls")
+	}
+	hide()
+	if w.top.Visible() {
+		t.Error("the controls did not hide again after the mouse stopped")
 	}
 	before := w.Win.Title()
 	for i := 0; i < 3; i++ {
