@@ -16,27 +16,30 @@ import (
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
-// Keys lists the key bindings, for the help dialog and the README.
-var Keys = [][2]string{
-	{"Left / Right", "previous / next event"},
-	{"Home / End", "first / last date"},
-	{"Space", "play / pause (steps event to event, holding on each)"},
-	{"+ / - / 0", "zoom in / out / reset view"},
-	{"Ctrl+arrows", "pan the view"},
-	{"P", "presentation mode: fullscreen, projector theme, controls hidden"},
-	{"F11", "fullscreen"},
-	{"C", "compare: 1950 beside the date on show"},
-	{"L", "show or hide the legend"},
-	{"D", "switch light and dark theme"},
-	{"Ctrl+O", "open a dataset (JSON, CSV, GEXF, GraphML); or drop a file on the window"},
-	{"Ctrl+S", "save the data as JSON, CSV, GEXF, GraphML or DOT"},
-	{"Ctrl+E", "export a picture, a comparison or an animation"},
-	{"Esc", "leave presentation, compare or fullscreen; clear the selection"},
-	{"?", "show the keys"},
+// KeyBindings lists the key bindings, for the help dialog and the README.
+func KeyBindings() [][2]string {
+	return [][2]string{
+		{"Left / Right", "previous / next event"},
+		{"Home / End", "first / last date"},
+		{"Space", "play / pause (steps event to event, holding on each)"},
+		{"+ / - / 0", "zoom in / out / reset view"},
+		{"Ctrl+arrows", "pan the view"},
+		{"P", "presentation mode: fullscreen, projector theme, controls hidden"},
+		{"F11", "fullscreen"},
+		{"C", "compare: 1950 beside the date on show"},
+		{"L", "show or hide the legend"},
+		{"D", "switch light and dark theme"},
+		{"Ctrl+O", "open a dataset (JSON, CSV, GEXF, GraphML); or drop a file on the window"},
+		{"Ctrl+S", "save the data as JSON, CSV, GEXF, GraphML or DOT"},
+		{"Ctrl+E", "export a picture, a comparison or an animation"},
+		{"Esc", "leave presentation, compare or fullscreen; clear the selection"},
+		{"?", "show the keys"},
+	}
 }
 
-// CompareDefault is the left side of compare mode: the end of 1950.
-var compareDefault = graphmodel.MustDate("1950").Last()
+// compareDefault is the left side of compare mode: the end of 1950, the
+// configuration the article hears echoed.
+func compareDefault() graphmodel.Day { return graphmodel.DayOf(1950, 12, 31) }
 
 // Window is Echoes' main window and the widgets in it.
 type Window struct {
@@ -80,7 +83,7 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	a.Settings().SetTheme(newVariantTheme(dark, false))
 	w.Viewer = NewViewer(ds, day, fonts)
 	w.Network = NewNetworkView(w.Viewer, fonts, w.renderTheme())
-	w.Network.CompareDay = compareDefault
+	w.Network.CompareDay = compareDefault()
 	w.Timeline = NewTimeline(ds)
 	w.caption = newCaptionPanel()
 	w.details = newDetailsPanel()
@@ -342,7 +345,7 @@ func (w *Window) toggleCompare() {
 
 func (w *Window) showKeys() {
 	items := []fyne.CanvasObject{}
-	for _, k := range Keys {
+	for _, k := range KeyBindings() {
 		items = append(items, widget.NewLabelWithStyle(k[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(k[1]))
 	}
 	items = append(items, widget.NewLabelWithStyle("Mouse", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
