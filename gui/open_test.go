@@ -75,3 +75,28 @@ func hasText(w *Window, sub string) bool {
 	}
 	return false
 }
+
+func TestUndatedDatasetHidesSlider(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	p := filepath.Join(t.TempDir(), "static.graphml")
+	os.WriteFile(p, []byte(`<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <graph edgedefault="undirected">
+    <node id="a"/><node id="b"/>
+    <edge source="a" target="b"/>
+  </graph>
+</graphml>`), 0o644)
+	ds, err := formats.Read(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.opened(p, ds, nil)
+	if w.bottom.Visible() {
+		t.Error("the slider shows for a dataset with no dates")
+	}
+	orig, _ := resources.Dataset()
+	w.SetDataset(orig, "northeast-asia.json")
+	if !w.bottom.Visible() {
+		t.Error("the slider stays hidden for a dated dataset")
+	}
+}
