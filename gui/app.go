@@ -114,7 +114,8 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 		btn("Legend", nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyL}) }),
 		btn("Light/Dark", nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyD}) }),
 		btn("", theme.HelpIcon(), w.showKeys))
-	w.top = container.NewPadded(top)
+	// The toolbar scrolls sideways rather than hold the window wide.
+	w.top = container.NewPadded(container.NewHScroll(top))
 	w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { w.showExport() })
 	w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault},

@@ -53,7 +53,7 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 		w.focusNetwork()
 	}
 	reset := widget.NewButton("Reset view", func() { n.ResetView(); w.focusNetwork() })
-	return container.NewVScroll(container.NewVBox(
+	return container.NewScroll(container.NewVBox(
 		widget.NewLabelWithStyle("Search", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), search, result,
 		widget.NewLabelWithStyle("Relation kinds", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(2, kinds...),

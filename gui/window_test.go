@@ -260,3 +260,18 @@ func TestSearchFormerShortName(t *testing.T) {
 		t.Errorf("USSR found %q, want RUS", id)
 	}
 }
+
+// TestSmallestWindowUsable shrinks the window to its minimum: it must fit a
+// small laptop screen and still draw the network.
+func TestSmallestWindowUsable(t *testing.T) {
+	w := newTestWindow(t, "1950")
+	min := w.Win.Content().MinSize()
+	if min.Width > 640 || min.Height > 480 {
+		t.Errorf("the window cannot shrink below %v", min)
+	}
+	w.Win.Resize(min)
+	capture(w)
+	if n := len(w.Network.Built().Nodes); n == 0 {
+		t.Error("nothing drawn at the smallest size")
+	}
+}
