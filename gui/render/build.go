@@ -154,9 +154,14 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 			// A strip under the network costs less of a landscape picture
 			// than a column beside it.
 			legend.strip(o.Width-2*margin, th, sc, fonts)
-			legendX, legendY = margin, o.Height-bottom-legend.h
-			bottom += legend.h + margin
-			place([4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, o.Height-top-bottom)})
+			if o.Height-top-bottom-legend.h-margin < o.Height*0.45 {
+				// Too small a picture: the network needs the room more.
+				o.Legend = false
+			} else {
+				legendX, legendY = margin, o.Height-bottom-legend.h
+				bottom += legend.h + margin
+				place([4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, o.Height-top-bottom)})
+			}
 		}
 	}
 
