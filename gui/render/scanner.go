@@ -16,15 +16,16 @@ import (
 // generic colour function on every Draw, which made a 4K picture take
 // seconds.
 type scanner struct {
-	dst  *image.RGBA
-	z    vector.Rasterizer
-	ops  []pathOp
-	src  image.Uniform
-	mask *image.Alpha
-	minX float32
-	minY float32
-	maxX float32
-	maxY float32
+	dst     *image.RGBA
+	z       vector.Rasterizer
+	ops     []pathOp
+	src     image.Uniform
+	mask    *image.Alpha
+	maskBuf []uint8
+	minX    float32
+	minY    float32
+	maxX    float32
+	maxY    float32
 }
 
 type pathOp struct {
@@ -77,11 +78,13 @@ func (s *scanner) Draw() {
 	// Accumulate coverage into an alpha mask (the vector package's SIMD
 	// path), then blend only where the mask is not empty: most of a long
 	// edge's box is empty.
-	if s.mask == nil || s.mask.Rect.Dx() != r.Dx() || s.mask.Rect.Dy() != r.Dy() {
-		s.mask = image.NewAlpha(image.Rect(0, 0, r.Dx(), r.Dy()))
-	} else {
-		clear(s.mask.Pix)
+	// One buffer serves every Draw; it only grows.
+	n := r.Dx() * r.Dy()
+	if cap(s.maskBuf) < n {
+		s.maskBuf = make([]uint8, n)
 	}
+	s.mask = &image.Alpha{Pix: s.maskBuf[:n], Stride: r.Dx(), Rect: image.Rect(0, 0, r.Dx(), r.Dy())}
+	clear(s.mask.Pix)
 	s.z.Draw(s.mask, s.mask.Bounds(), image.Opaque, image.Point{})
 	sr, sg, sb, sa := s.src.C.RGBA()
 	for y := 0; y < r.Dy(); y++ {
