@@ -248,7 +248,7 @@ func (c *relAcc) set(b *builder, key, val string, at pos) {
 		if k := graphmodel.Kind(strings.ToLower(val)); k.Valid() {
 			c.r.Kind, c.kindSet = k, true
 		} else {
-			c.extras = append(c.extras, key+": "+val)
+			c.extras = append(c.extras, strings.TrimSpace(key)+": "+val)
 		}
 		c.loc.field("kind", at)
 	case "label", "name", "title":
@@ -257,7 +257,7 @@ func (c *relAcc) set(b *builder, key, val string, at pos) {
 		if v := graphmodel.Certainty(strings.ToLower(val)); v.Valid() {
 			c.r.Certainty = v
 		} else {
-			c.extras = append(c.extras, key+": "+val)
+			c.extras = append(c.extras, strings.TrimSpace(key)+": "+val)
 		}
 	case "signed", "signeddate":
 		c.loc.field("signed", at)
@@ -300,7 +300,7 @@ func (c *relAcc) set(b *builder, key, val string, at pos) {
 	case "weight", "id", "timeset", "interval", "intervals", "spells", "timestamps", "source", "target":
 		// Weights are not used; the others are read by the format reader.
 	default:
-		c.extras = append(c.extras, key+": "+val)
+		c.extras = append(c.extras, strings.TrimSpace(key)+": "+val)
 	}
 }
 

@@ -279,6 +279,9 @@ func csvRelations(b *builder, t *csvTable) {
 		}
 		for i, key := range t.header {
 			val := t.get(r, i)
+			if strings.TrimSpace(key) == "" {
+				continue // an unnamed column: nothing to call its values
+			}
 			switch i {
 			case idCol, srcCol, tgtCol, spanCol, stampCol:
 				continue
