@@ -46,7 +46,7 @@ func NewViewer(ds *graphmodel.Dataset, day graphmodel.Day, fonts *render.Fonts) 
 	v.day = v.clamp(day)
 	v.snap = ds.At(v.day)
 	v.net.Update(v.snap)
-	v.net.Settle(export.SettleTicks)
+	v.net.Settle(export.TicksFor(export.SettleTicks, len(v.snap.Actors)))
 	v.posTo = v.net.Positions()
 	v.posFrom = v.posTo
 	v.from = v.snap
@@ -115,7 +115,7 @@ func (v *Viewer) SetDay(day graphmodel.Day) {
 	v.day = day
 	v.snap = v.ds.At(day)
 	v.net.Update(v.snap)
-	v.net.Settle(400)
+	v.net.Settle(export.TicksFor(400, len(v.snap.Actors)))
 	v.posTo = v.net.Positions()
 	v.startGlide(Glide)
 }
@@ -125,7 +125,7 @@ func (v *Viewer) Relayout() {
 	cur := v.Frame()
 	v.from = v.snap
 	v.posFrom = cur.Positions
-	v.net.Settle(400)
+	v.net.Settle(export.TicksFor(400, len(v.snap.Actors)))
 	v.posTo = v.net.Positions()
 	v.startGlide(Glide / 2)
 }
@@ -158,6 +158,13 @@ func (v *Viewer) finishGlide() {
 func (v *Viewer) startGlide(d time.Duration) {
 	if v.glide != nil {
 		v.glide.Stop()
+	}
+	if len(v.snap.Actors) > 2000 {
+		// A frame of a big network takes longer than a glide lasts: go
+		// straight to the new positions.
+		v.finishGlide()
+		v.changed()
+		return
 	}
 	v.progress = 0
 	a := fyne.NewAnimation(d, func(p float32) {

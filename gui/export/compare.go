@@ -14,7 +14,7 @@ import (
 func ComparePositions(sa, sb *graphmodel.Snapshot, fonts *render.Fonts) (pa, pb map[string][2]float64) {
 	net := NewNetwork(sa.Dataset, fonts)
 	net.Update(sb)
-	net.Settle(SettleTicks)
+	net.Settle(TicksFor(SettleTicks, len(sb.Actors)))
 	pb = net.Positions()
 	net.Update(sa)
 	for id, p := range pb {
@@ -22,7 +22,7 @@ func ComparePositions(sa, sb *graphmodel.Snapshot, fonts *render.Fonts) (pa, pb 
 			net.Pin(id, p[0], p[1])
 		}
 	}
-	net.Settle(SettleTicks)
+	net.Settle(TicksFor(SettleTicks, len(sa.Actors)))
 	pa = net.Positions()
 	return pa, pb
 }

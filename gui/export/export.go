@@ -25,6 +25,16 @@ const Seed = 1950
 // SettleTicks bounds the layout run for a cold start at one date.
 const SettleTicks = 600
 
+// TicksFor scales a tick budget down for big networks, so that opening a
+// 50,000-node file shows a first layout in about a second rather than
+// minutes; the window keeps refining it as the user moves through time.
+func TicksFor(ticks, actors int) int {
+	if actors <= 2000 {
+		return ticks
+	}
+	return max(20, ticks*2000/actors)
+}
+
 // Options describe one picture.
 type Options struct {
 	Width, Height int
@@ -76,7 +86,7 @@ func NewNetwork(ds *graphmodel.Dataset, fonts *render.Fonts) *layout.Network {
 func Layout(s *graphmodel.Snapshot, fonts *render.Fonts) map[string][2]float64 {
 	n := NewNetwork(s.Dataset, fonts)
 	n.Update(s)
-	n.Settle(SettleTicks)
+	n.Settle(TicksFor(SettleTicks, len(s.Actors)))
 	return n.Positions()
 }
 

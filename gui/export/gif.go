@@ -46,7 +46,7 @@ func stops(ds *graphmodel.Dataset, from, to graphmodel.Day, fonts *render.Fonts)
 	for _, d := range days {
 		s := ds.At(d)
 		net.Update(s)
-		net.Settle(SettleTicks)
+		net.Settle(TicksFor(SettleTicks, len(s.Actors)))
 		out = append(out, stop{snap: s, pos: net.Positions()})
 	}
 	return out

@@ -401,6 +401,22 @@ func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float6
 
 func (b *Built) addNodes(f Frame, th *Theme, sc float64, dim func(string) float64, fonts *Fonts) {
 	r := th.NodeRadius * sc
+	// Many nodes on a small area: shrink the discs so they stay apart.
+	if n := float64(len(f.Actors)); n > 40 {
+		r = math.Max(2*sc, math.Min(r, math.Sqrt(b.View.AreaW*b.View.AreaH/n)*0.25))
+	}
+	type cand struct {
+		text Text
+		box  [4]float64
+		rank int
+	}
+	var labels []cand
+	degree := map[string]int{}
+	for _, t := range f.Ties {
+		for _, a := range t.Actors {
+			degree[a]++
+		}
+	}
 	for _, a := range f.Actors {
 		p, ok := f.Positions[a.ID]
 		if !ok {
@@ -413,9 +429,46 @@ func (b *Built) addNodes(f Frame, th *Theme, sc float64, dim func(string) float6
 		}
 		op := a.Opacity * dim(a.ID)
 		b.Nodes = append(b.Nodes, NodeShape{ID: a.ID, X: q[0], Y: q[1], R: r, Fill: fill,
-			Stroke: th.NodeStroke, StrokeWidth: 2.5 * sc, Opacity: op, Pinned: f.Pinned[a.ID]})
-		b.Texts = append(b.Texts, Text{X: q[0], Y: q[1] + r + th.LabelSize*sc*1.05, S: a.Short,
-			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Halo: th.Background, Align: Center, Opacity: op})
+			Stroke: th.NodeStroke, StrokeWidth: math.Min(2.5*sc, r/3), Opacity: op, Pinned: f.Pinned[a.ID]})
+		t := Text{X: q[0], Y: q[1] + r + th.LabelSize*sc*1.05, S: a.Short,
+			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Halo: th.Background, Align: Center, Opacity: op}
+		hw := float64(len(a.Short)) * th.LabelSize * sc * 0.3
+		labels = append(labels, cand{text: t, box: [4]float64{q[0] - hw, t.Y - th.LabelSize*sc, q[0] + hw, t.Y + 3*sc}, rank: degree[a.ID]})
+	}
+	if len(labels) <= 60 {
+		for _, l := range labels {
+			b.Texts = append(b.Texts, l.text)
+		}
+		return
+	}
+	// Level of detail: label the best-connected nodes first and skip a
+	// label that would overlap one already placed or fall outside.
+	sort.SliceStable(labels, func(i, j int) bool { return labels[i].rank > labels[j].rank })
+	cell := th.LabelSize * sc * 2
+	grid := map[[2]int][][4]float64{}
+	overlaps := func(bx [4]float64) bool {
+		for gx := int(bx[0] / cell); gx <= int(bx[2]/cell); gx++ {
+			for gy := int(bx[1] / cell); gy <= int(bx[3]/cell); gy++ {
+				for _, o := range grid[[2]int{gx, gy}] {
+					if bx[0] < o[2] && o[0] < bx[2] && bx[1] < o[3] && o[1] < bx[3] {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for _, l := range labels {
+		bx := l.box
+		if bx[0] < 0 || bx[1] < 0 || bx[2] > b.Width || bx[3] > b.Height || overlaps(bx) {
+			continue
+		}
+		for gx := int(bx[0] / cell); gx <= int(bx[2]/cell); gx++ {
+			for gy := int(bx[1] / cell); gy <= int(bx[3]/cell); gy++ {
+				grid[[2]int{gx, gy}] = append(grid[[2]int{gx, gy}], bx)
+			}
+		}
+		b.Texts = append(b.Texts, l.text)
 	}
 }
 
