@@ -19,11 +19,6 @@ type Edge struct {
 	Ties []Tie // sorted by kind rank, then id
 }
 
-// Strongest returns the tie that decides the edge's look: the one of
-// lowest kind rank (alliance before partnership before ... war last is not
-// "strongest"), so callers use it only for a one-line summary.
-func (e *Edge) Strongest() Tie { return e.Ties[0] }
-
 // Snapshot is the network on one day.
 type Snapshot struct {
 	Day     Day

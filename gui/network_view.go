@@ -54,7 +54,6 @@ type NetworkView struct {
 	hover   string // actor or relation under the pointer
 	hoverIs string // "actor" or "relation"
 	dragID  string
-	focused bool
 	sel     map[string]bool
 
 	fitLock  *render.Fit    // holds the view still after a node is moved
@@ -269,10 +268,10 @@ func (n *NetworkView) requestFocus() {
 }
 
 // FocusGained implements fyne.Focusable.
-func (n *NetworkView) FocusGained() { n.focused = true }
+func (n *NetworkView) FocusGained() {}
 
 // FocusLost implements fyne.Focusable.
-func (n *NetworkView) FocusLost() { n.focused = false }
+func (n *NetworkView) FocusLost() {}
 
 // TypedRune implements fyne.Focusable.
 func (n *NetworkView) TypedRune(r rune) {

@@ -38,6 +38,11 @@ type Viewer struct {
 	playStop chan struct{}
 
 	listeners []func()
+
+	// The event marks of marksDay, cached (see EventMarks).
+	marksDay graphmodel.Day
+	marks    map[string]bool
+	ghosts   []render.FrameTie
 }
 
 // NewViewer opens ds at day, with its layout settled.
@@ -286,13 +291,18 @@ func (v *Viewer) EventMarks() (emphasis map[string]bool, ghosts []render.FrameTi
 	if e == nil || v.progress < 1 {
 		return nil, nil
 	}
-	emphasis = map[string]bool{}
-	for _, id := range e.Relations {
-		emphasis[id] = true
+	// Every repaint (a hover, a zoom) asks; the answer changes only with
+	// the day, so it is worked out once per day.
+	if v.marksDay != v.day || v.marks == nil {
+		v.marks = map[string]bool{}
+		for _, id := range e.Relations {
+			v.marks[id] = true
+		}
+		v.ghosts = nil
+		for _, t := range graphmodel.Diff(v.ds.At(v.day-1), v.snap).Lost {
+			v.ghosts = append(v.ghosts, render.FrameTie{Tie: t, Opacity: 1, Ghost: true})
+		}
+		v.marksDay = v.day
 	}
-	before := v.ds.At(v.day - 1)
-	for _, t := range graphmodel.Diff(before, v.snap).Lost {
-		ghosts = append(ghosts, render.FrameTie{Tie: t, Opacity: 1, Ghost: true})
-	}
-	return emphasis, ghosts
+	return v.marks, v.ghosts
 }

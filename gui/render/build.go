@@ -240,8 +240,10 @@ func fit(f Frame, area [4]float64, th *Theme, sc, zoom, panX, panY float64, font
 	}
 	r := th.NodeRadius * sc
 	widest := fonts.Width("South Korea", th.LabelSize*sc, true)
-	for _, a := range f.Actors {
-		widest = math.Max(widest, fonts.Width(a.Short, th.LabelSize*sc, true))
+	if len(f.Actors) <= 200 { // big networks label only some nodes (see addNodes)
+		for _, a := range f.Actors {
+			widest = math.Max(widest, fonts.Width(a.Short, th.LabelSize*sc, true))
+		}
 	}
 	padX := r + widest/2 + 4*sc
 	padY := r + th.LabelSize*sc*1.6

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"sort"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -52,14 +53,8 @@ func FrameOf(s *graphmodel.Snapshot, pos map[string][2]float64) Frame {
 // positions glide linearly (callers pass eased t), what b gains fades in
 // and what it loses fades out. The caption is b's.
 func Between(a, b *graphmodel.Snapshot, t float64, posA, posB map[string][2]float64) Frame {
-	f := Frame{Day: b.Day, Dataset: b.Dataset, Positions: map[string][2]float64{}}
-	if t >= 1 {
-		f.Day = b.Day
-	} else if t > 0 {
-		f.Day = a.Day + graphmodel.Day(float64(b.Day-a.Day)*t)
-	} else {
-		f.Day = a.Day
-	}
+	t = math.Max(0, math.Min(1, t))
+	f := Frame{Day: a.Day + graphmodel.Day(float64(b.Day-a.Day)*t), Dataset: b.Dataset, Positions: map[string][2]float64{}}
 	f.Event = b.Dataset.EventNear(b.Day)
 
 	actors := map[string]*FrameActor{}
