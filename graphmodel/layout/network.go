@@ -17,6 +17,11 @@ const (
 	theta          = 0.9  // Barnes–Hut accuracy, as d3
 	collidePadding = 8
 	anchorStrength = 0.3 // pull toward the map place, relative to alpha
+	// gravityStrength pulls an actor with no map place toward the centre,
+	// as d3's forceX/forceY: without it, an actor with no ties (common in
+	// imported files) drifts away for ever and the fit shrinks the rest of
+	// the network to a dot.
+	gravityStrength = 0.02
 	// Reheating after an update: a base for any change plus a share for the
 	// fraction of actors whose ties changed. A drag reheats to dragAlpha.
 	reheatBase  = 0.05
@@ -94,6 +99,8 @@ func (n *Network) Update(s *graphmodel.Snapshot) {
 	for i, a := range s.Actors {
 		if a.Anchor != [2]float64{} { // (0, 0) means no place given
 			targets[i], strength[i] = project(a.Anchor), anchorStrength
+		} else {
+			strength[i] = gravityStrength // toward the map centre, (0, 0)
 		}
 	}
 
@@ -121,7 +128,7 @@ func (n *Network) Update(s *graphmodel.Snapshot) {
 			continue
 		}
 		nodes[i] = Node{}
-		nodes[i].X, nodes[i].Y = n.start(id, nodes, placed, neighbours[i], targets[i], strength[i] > 0)
+		nodes[i].X, nodes[i].Y = n.start(id, nodes, placed, neighbours[i], targets[i], strength[i] == anchorStrength)
 	}
 	for i, id := range ids {
 		nodes[i].Radius = n.radiusOf(id)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -54,8 +53,14 @@ type Transform struct {
 	AreaY      float64
 	AreaW      float64
 	AreaH      float64
-	NodeRadius float64 // in pixels
-	Fit        Fit     // the zoom-1 fit this transform came from
+	NodeRadius float64 // in pixels, after the level of detail
+	// Detail is the level of detail, in (0, 1]: the node radius's share of
+	// the theme's. A crowded view draws smaller discs, thinner and fainter
+	// edges and smaller arrowheads; zooming in brings them back.
+	Detail float64
+	// Spacing is the layout area per actor, as a length in layout units.
+	Spacing float64
+	Fit     Fit // the zoom-1 fit this transform came from
 }
 
 // ToPixel maps a layout point to the picture.
@@ -72,6 +77,11 @@ func (t Transform) ToLayout(x, y float64) [2]float64 {
 type Built struct {
 	Scene
 	View Transform
+
+	// Per-actor working space of the last build, kept for the next.
+	px     [][2]float64
+	has    []bool
+	labels []Text
 }
 
 // SourceLine credits the article every picture is built from.
@@ -79,6 +89,15 @@ const SourceLine = "Data: Echoes dataset, after D. Sneider, \u201cEchoes of the 
 
 // Build lays a frame out as a Scene.
 func Build(f Frame, o Options, fonts *Fonts) Built {
+	var b Built
+	BuildInto(&b, f, o, fonts)
+	return b
+}
+
+// BuildInto lays a frame out into dst, reusing its slices: a window that
+// repaints a big network keeps two Builts and builds into the one not on
+// show, so a repaint allocates nothing per actor or edge.
+func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	th := o.Theme
 	if th == nil {
 		th = Light()
@@ -91,7 +110,10 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	if zoom <= 0 {
 		zoom = 1
 	}
-	b := Built{Scene: Scene{Width: o.Width, Height: o.Height}}
+	b := dst
+	b.Scene = Scene{Width: o.Width, Height: o.Height, Areas: b.Areas[:0], Edges: b.Edges[:0], Nodes: b.Nodes[:0],
+		Texts: b.Texts[:0], Panels: b.Panels[:0], PanelTexts: b.PanelTexts[:0], PanelLines: b.PanelLines[:0]}
+	b.View = Transform{}
 	if !o.Transparent {
 		b.Background = th.Background
 	}
@@ -101,8 +123,9 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	// legend on the right.
 	top, bottom, right := margin, margin, margin
 	var legend legendBlock
+	plan := planOf(f)
 	if o.Legend {
-		legend = layoutLegend(f, th, sc, fonts)
+		legend = layoutLegend(f, plan, th, sc, fonts)
 	}
 	if o.Title {
 		top += th.TitleSize * sc * 1.9
@@ -165,6 +188,8 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 		}
 	}
 
+	b.View.NodeRadius, b.View.Detail = detail(len(f.Actors), b.View, th.NodeRadius*sc, sc)
+
 	// A highlighted actor keeps its ties and their other ends bright; a
 	// highlighted relation keeps its actors bright.
 	hl := map[string]bool{}
@@ -196,8 +221,8 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 	if glowA <= 0 {
 		glowA = 0.55
 	}
-	b.addEdges(f, th, sc, dim, o.Highlight, o.Emphasis, glowA)
-	b.addNodes(f, th, sc, dim, fonts)
+	b.addEdges(f, plan, th, sc, dim, o.Highlight, o.Emphasis, glowA)
+	b.addNodes(f, plan, th, sc, dim)
 	if len(f.Actors) == 0 {
 		msg := "No actors in this dataset on this date"
 		if f.Dataset != nil && len(f.Dataset.Actors) == 0 {
@@ -220,7 +245,17 @@ func Build(f Frame, o Options, fonts *Fonts) Built {
 		b.PanelTexts = append(b.PanelTexts, Text{X: o.Width - margin, Y: o.Height - margin*0.8, S: SourceLine,
 			Size: th.SmallSize * sc, Color: th.MutedText, Align: Right, Opacity: 1})
 	}
-	return b
+}
+
+// detail is the node radius and level of detail of a view: the theme's
+// radius, unless the actors sit closer on screen than that allows; then a
+// fifth of their typical spacing, but never under 1.5 pixels.
+func detail(actors int, v Transform, full, sc float64) (r, lod float64) {
+	if actors <= 40 {
+		return full, 1
+	}
+	r = math.Max(1.5*sc, math.Min(full, v.S*v.Spacing*0.2))
+	return r, r / full
 }
 
 // fit centres the actors' bounding box in the area at zoom 1, leaving room
@@ -258,7 +293,8 @@ func fit(f Frame, area [4]float64, th *Theme, sc, zoom, panX, panY float64, font
 		Fit: Fit{S: s, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, OX: ox, OY: oy},
 		S:   s * zoom, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2,
 		OX: ox + panX, OY: oy + panY,
-		AreaX: area[0], AreaY: area[1], AreaW: area[2], AreaH: area[3], NodeRadius: r,
+		AreaX: area[0], AreaY: area[1], AreaW: area[2], AreaH: area[3], NodeRadius: r, Detail: 1,
+		Spacing: math.Sqrt(w * h / math.Max(1, float64(len(f.Actors)))),
 	}
 }
 
@@ -289,142 +325,102 @@ func (b *Built) present(f Frame, id string) bool {
 	return false
 }
 
-// addEdges draws each pair's ties side by side, strongest in the middle.
-func (b *Built) addEdges(f Frame, th *Theme, sc float64, dim func(string) float64, hl, emph map[string]bool, glowA float64) {
-	type pair struct{ a, b string }
-	byPair := map[pair][]FrameTie{}
-	var pairs []pair
-	for _, t := range append(f.Ties, f.Ghosts...) {
-		for i, x := range t.Actors {
-			for _, y := range t.Actors[i+1:] {
-				k := pair{x, y}
-				if y < x {
-					k = pair{y, x}
-				}
-				if _, ok := byPair[k]; !ok {
-					pairs = append(pairs, k)
-				}
-				byPair[k] = append(byPair[k], t)
-			}
+// addEdges draws each pair's ties side by side, strongest in the middle:
+// event glows first, then every line in the plan's order, then the
+// highlighted ones on top.
+func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(string) float64, hl, emph map[string]bool, glowA float64) {
+	lod := b.View.Detail
+	b.px, b.has = grow(b.px, len(f.Actors)), grow(b.has, len(f.Actors))
+	px, has := b.px, b.has
+	for i, a := range f.Actors {
+		has[i] = false
+		if q, ok := f.Positions[a.ID]; ok {
+			px[i], has[i] = b.View.ToPixel(q), true
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i].a != pairs[j].a {
-			return pairs[i].a < pairs[j].a
+	gap := 6.5 * sc * th.LineScale * lod
+	edges := b.Edges[:0]
+	var kind graphmodel.Kind
+	var kindStyle Style
+	emit := func(l *planLine, glow bool) {
+		if !has[l.a] || !has[l.b] {
+			return
 		}
-		return pairs[i].b < pairs[j].b
-	})
-	var edges []EdgeShape
-	for _, k := range pairs {
-		ties := byPair[k]
-		sort.Slice(ties, func(i, j int) bool {
-			if ties[i].Kind.Rank() != ties[j].Kind.Rank() {
-				return ties[i].Kind.Rank() < ties[j].Kind.Rank()
-			}
-			return ties[i].ID < ties[j].ID
-		})
-		pa, okA := f.Positions[k.a]
-		pb, okB := f.Positions[k.b]
-		if !okA || !okB {
-			continue
-		}
-		A, B := b.View.ToPixel(pa), b.View.ToPixel(pb)
+		A, B := px[l.a], px[l.b]
 		dx, dy := B[0]-A[0], B[1]-A[1]
-		l := math.Hypot(dx, dy)
-		if l < 1e-6 {
-			continue
+		length := math.Hypot(dx, dy)
+		if length < 1e-6 {
+			return
 		}
-		nx, ny := -dy/l, dx/l
-		gap := 6.5 * sc * th.LineScale
-		ties, members := bundle(ties)
-		for i, t := range ties {
-			st := th.Kinds[t.Kind]
-			st.Width *= sc * th.LineScale
-			op := t.Opacity * dim(t.ID)
-			if hl[t.ID] {
-				st.Width *= 1.5
+		if l.kind != kind {
+			kind, kindStyle = l.kind, th.Kinds[l.kind]
+		}
+		st := kindStyle
+		st.Width *= sc * th.LineScale * lod
+		op := l.opacity * l.faint * dim(l.id)
+		lit := len(hl) > 0 && hl[l.id]
+		if lit {
+			st.Width *= 1.5
+		}
+		if l.ghost {
+			// An ended relation, shown on the event that ends it.
+			st = Style{Color: th.MutedText, Width: 2 * sc * th.LineScale * lod, Dash: []float64{1, 2.5}}
+		}
+		off := l.slot * gap
+		nx, ny := -dy/length*off, dx/length*off
+		e := EdgeShape{RelationID: l.id, Relations: l.members, A: f.Actors[l.a].ID, B: f.Actors[l.b].ID, Style: st, Opacity: op,
+			From: [2]float64{A[0] + nx, A[1] + ny}, To: [2]float64{B[0] + nx, B[1] + ny}}
+		if l.flip {
+			e.A, e.B, e.From, e.To = e.B, e.A, e.To, e.From
+		}
+		if st.Arrow {
+			// Stop at the target's rim so the head is visible.
+			back := b.View.NodeRadius + 3*sc*lod
+			e.To = [2]float64{e.To[0] - (e.To[0]-e.From[0])/length*back, e.To[1] - (e.To[1]-e.From[1])/length*back}
+			if lod < 1 {
+				e.Head = math.Max(3, math.Max(9*lod, st.Width*3.2))
 			}
-			if t.Ghost {
-				// An ended relation, shown on the event that ends it.
-				st = Style{Color: th.MutedText, Width: 2 * sc * th.LineScale, Dash: []float64{1, 2.5}}
+		}
+		if glow {
+			e.RelationID = "glow:" + l.id
+			e.Style = Style{Color: th.Highlight, Width: st.Width + 8*sc*lod}
+			e.Opacity = glowA * l.opacity
+		}
+		edges = append(edges, e)
+	}
+	if len(emph) > 0 {
+		for i := range p.lines {
+			if l := &p.lines[i]; !l.ghost && anyOf(emph, l.members) {
+				emit(l, true)
 			}
-			switch t.Status {
-			case graphmodel.Signed:
-				op *= 0.5
-			case graphmodel.Recent:
-				op *= 0.5
-			}
-			if t.Certainty != graphmodel.Confirmed && t.Certainty != "" {
-				op *= 0.6
-			}
-			off := (float64(i) - float64(len(ties)-1)/2) * gap
-			from, to := A, B
-			src, dst := k.a, k.b
-			if t.Directed && t.Actors[0] != k.a {
-				from, to, src, dst = B, A, k.b, k.a
-				off = -off
-			}
-			ox, oy := nx*off, ny*off
-			if from[0] == B[0] && from[1] == B[1] {
-				ox, oy = -ox, -oy
-			}
-			e := EdgeShape{RelationID: t.ID, Relations: members[i], A: src, B: dst, Style: st, Opacity: op,
-				From: [2]float64{from[0] + ox, from[1] + oy}, To: [2]float64{to[0] + ox, to[1] + oy}}
-			if st.Arrow {
-				// Stop at the target's rim so the head is visible.
-				ux, uy := (e.To[0]-e.From[0])/l, (e.To[1]-e.From[1])/l
-				back := th.NodeRadius*sc + 3*sc
-				e.To = [2]float64{e.To[0] - ux*back, e.To[1] - uy*back}
-			}
-			if !t.Ghost && anyOf(emph, members[i]) {
-				glow := e
-				glow.RelationID = "glow:" + t.ID
-				glow.Style = Style{Color: th.Highlight, Width: st.Width + 8*sc}
-				glow.Opacity = glowA * t.Opacity
-				edges = append(edges, glow)
-			}
-			edges = append(edges, e)
 		}
 	}
-	// Hostile and faint ties first, alliances last, so strong ties sit on top.
-	sort.SliceStable(edges, func(i, j int) bool {
-		gi, gj := strings.HasPrefix(edges[i].RelationID, "glow:"), strings.HasPrefix(edges[j].RelationID, "glow:")
-		if gi != gj {
-			return gi
+	for i := range p.lines {
+		if len(hl) == 0 || !hl[p.lines[i].id] {
+			emit(&p.lines[i], false)
 		}
-		if edges[i].Style.Width != edges[j].Style.Width {
-			return edges[i].Style.Width < edges[j].Style.Width
+	}
+	if len(hl) > 0 {
+		for i := range p.lines {
+			if hl[p.lines[i].id] {
+				emit(&p.lines[i], false)
+			}
 		}
-		// Same width: keep each look together so the raster batches it.
-		return styleKey(edges[i]) < styleKey(edges[j])
-	})
+	}
 	b.Edges = edges
 }
 
-func (b *Built) addNodes(f Frame, th *Theme, sc float64, dim func(string) float64, fonts *Fonts) {
-	r := th.NodeRadius * sc
-	// Many nodes on a small area: shrink the discs so they stay apart.
-	if n := float64(len(f.Actors)); n > 40 {
-		r = math.Max(2*sc, math.Min(r, math.Sqrt(b.View.AreaW*b.View.AreaH/n)*0.25))
-	}
-	type cand struct {
-		text Text
-		box  [4]float64
-		rank int
-	}
-	var labels []cand
-	degree := map[string]int{}
-	for _, t := range f.Ties {
-		for _, a := range t.Actors {
-			degree[a]++
-		}
-	}
-	for _, a := range f.Actors {
-		p, ok := f.Positions[a.ID]
+func (b *Built) addNodes(f Frame, p *edgePlan, th *Theme, sc float64, dim func(string) float64) {
+	r := b.View.NodeRadius
+	b.labels = grow(b.labels, len(f.Actors))
+	labels := b.labels
+	for i, a := range f.Actors {
+		labels[i] = Text{}
+		q, ok := f.Positions[a.ID]
 		if !ok {
 			continue
 		}
-		q := b.View.ToPixel(p)
+		q = b.View.ToPixel(q)
 		fill := th.MutedText
 		if c, ok := ParseColor(a.Color); ok {
 			fill = c
@@ -432,45 +428,54 @@ func (b *Built) addNodes(f Frame, th *Theme, sc float64, dim func(string) float6
 		op := a.Opacity * dim(a.ID)
 		b.Nodes = append(b.Nodes, NodeShape{ID: a.ID, X: q[0], Y: q[1], R: r, Fill: fill,
 			Stroke: th.NodeStroke, StrokeWidth: math.Min(2.5*sc, r/3), Opacity: op, Pinned: f.Pinned[a.ID]})
-		t := Text{X: q[0], Y: q[1] + r + th.LabelSize*sc*1.05, S: a.Short,
+		labels[i] = Text{X: q[0], Y: q[1] + r + th.LabelSize*sc*1.05, S: a.Short,
 			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Halo: th.Background, Align: Center, Opacity: op}
-		hw := float64(len(a.Short)) * th.LabelSize * sc * 0.3
-		labels = append(labels, cand{text: t, box: [4]float64{q[0] - hw, t.Y - th.LabelSize*sc, q[0] + hw, t.Y + 3*sc}, rank: degree[a.ID]})
 	}
-	if len(labels) <= 60 {
-		for _, l := range labels {
-			b.Texts = append(b.Texts, l.text)
+	if len(f.Actors) <= 60 {
+		for _, t := range labels {
+			if t.S != "" {
+				b.Texts = append(b.Texts, t)
+			}
 		}
 		return
 	}
 	// Level of detail: label the best-connected nodes first and skip a
 	// label that would overlap one already placed or fall outside.
-	sort.SliceStable(labels, func(i, j int) bool { return labels[i].rank > labels[j].rank })
 	cell := th.LabelSize * sc * 2
-	grid := map[[2]int][][4]float64{}
-	overlaps := func(bx [4]float64) bool {
-		for gx := int(bx[0] / cell); gx <= int(bx[2]/cell); gx++ {
-			for gy := int(bx[1] / cell); gy <= int(bx[3]/cell); gy++ {
-				for _, o := range grid[[2]int{gx, gy}] {
-					if bx[0] < o[2] && o[0] < bx[2] && bx[1] < o[3] && o[1] < bx[3] {
-						return true
-					}
+	cols, rows := int(b.Width/cell)+1, int(b.Height/cell)+1
+	grid := make([][][4]float64, cols*rows)
+	cellsOf := func(bx [4]float64, visit func(c int) bool) bool {
+		for gx := int(bx[0] / cell); gx <= int(bx[2]/cell) && gx < cols; gx++ {
+			for gy := int(bx[1] / cell); gy <= int(bx[3]/cell) && gy < rows; gy++ {
+				if visit(gy*cols + gx) {
+					return true
 				}
 			}
 		}
 		return false
 	}
-	for _, l := range labels {
-		bx := l.box
-		if bx[0] < 0 || bx[1] < 0 || bx[2] > b.Width || bx[3] > b.Height || overlaps(bx) {
+	for _, i := range p.byDegree {
+		t := labels[i]
+		if t.S == "" {
 			continue
 		}
-		for gx := int(bx[0] / cell); gx <= int(bx[2]/cell); gx++ {
-			for gy := int(bx[1] / cell); gy <= int(bx[3]/cell); gy++ {
-				grid[[2]int{gx, gy}] = append(grid[[2]int{gx, gy}], bx)
-			}
+		hw := float64(len(t.S)) * t.Size * 0.3
+		bx := [4]float64{t.X - hw, t.Y - t.Size, t.X + hw, t.Y + 3*sc}
+		if bx[0] < 0 || bx[1] < 0 || bx[2] > b.Width || bx[3] > b.Height {
+			continue
 		}
-		b.Texts = append(b.Texts, l.text)
+		if cellsOf(bx, func(c int) bool {
+			for _, o := range grid[c] {
+				if bx[0] < o[2] && o[0] < bx[2] && bx[1] < o[3] && o[1] < bx[3] {
+					return true
+				}
+			}
+			return false
+		}) {
+			continue
+		}
+		cellsOf(bx, func(c int) bool { grid[c] = append(grid[c], bx); return false })
+		b.Texts = append(b.Texts, t)
 	}
 }
 
@@ -520,19 +525,12 @@ func (lb *legendBlock) strip(width float64, th *Theme, sc float64, fonts *Fonts)
 }
 
 // layoutLegend lists the kinds and groupings the frame shows, in legend order.
-func layoutLegend(f Frame, th *Theme, sc float64, fonts *Fonts) legendBlock {
-	present := map[graphmodel.Kind]bool{}
-	faint := false
-	for _, t := range f.Ties {
-		present[t.Kind] = true
-		faint = faint || t.Status != graphmodel.InForce || (t.Certainty != graphmodel.Confirmed && t.Certainty != "")
-	}
+func layoutLegend(f Frame, p *edgePlan, th *Theme, sc float64, fonts *Fonts) legendBlock {
+	faint := p.faint
 	var lb legendBlock
-	for _, k := range graphmodel.Kinds() {
-		if present[k] {
-			st := th.Kinds[k]
-			lb.rows = append(lb.rows, legendRow{label: k.Label(), style: &st})
-		}
+	for _, k := range p.kinds {
+		st := th.Kinds[k]
+		lb.rows = append(lb.rows, legendRow{label: k.Label(), style: &st})
 	}
 	for _, g := range f.Groupings {
 		c := th.Groupings[g.Index%len(th.Groupings)]
@@ -619,14 +617,31 @@ func (cb captionBlock) place(s *Scene, x, y, w float64, th *Theme, sc float64) {
 
 // ParseColor reads #rrggbb.
 func ParseColor(s string) (color.NRGBA, bool) {
-	var r, g, b uint8
-	if len(s) != 7 {
+	if len(s) != 7 || s[0] != '#' {
 		return color.NRGBA{}, false
 	}
-	if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &r, &g, &b); err != nil {
-		return color.NRGBA{}, false
+	var v [3]uint8
+	for i := range v {
+		hi, ok1 := hexDigit(s[1+2*i])
+		lo, ok2 := hexDigit(s[2+2*i])
+		if !ok1 || !ok2 {
+			return color.NRGBA{}, false
+		}
+		v[i] = hi<<4 | lo
 	}
-	return color.NRGBA{R: r, G: g, B: b, A: 255}, true
+	return color.NRGBA{R: v[0], G: v[1], B: v[2], A: 255}, true
+}
+
+func hexDigit(c byte) (uint8, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
 }
 
 // overlaps reports whether any node, with its label, would fall inside r
@@ -639,7 +654,11 @@ func (b *Built) overlaps(f Frame, r [4]float64, th *Theme, sc float64, fonts *Fo
 			continue
 		}
 		q := b.View.ToPixel(p)
-		hw := math.Max(rad, fonts.Width(a.Short, th.LabelSize*sc, true)/2) + 6*sc
+		lw := float64(len(a.Short)) * th.LabelSize * sc * 0.3 // big networks: an estimate
+		if len(f.Actors) <= 200 {
+			lw = fonts.Width(a.Short, th.LabelSize*sc, true) / 2
+		}
+		hw := math.Max(rad, lw) + 6*sc
 		x0, x1 := q[0]-hw, q[0]+hw
 		y0, y1 := q[1]-rad-6*sc, q[1]+rad+th.LabelSize*sc*1.5
 		if x1 > r[0] && x0 < r[0]+r[2] && y1 > r[1] && y0 < r[1]+r[3] {
@@ -698,6 +717,14 @@ func bundle(ties []FrameTie) ([]FrameTie, [][]string) {
 	return out, members
 }
 
+// grow returns s with length n, reusing its array when it is big enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
 func anyOf(set map[string]bool, ids []string) bool {
 	for _, id := range ids {
 		if set[id] {
@@ -705,8 +732,4 @@ func anyOf(set map[string]bool, ids []string) bool {
 		}
 	}
 	return false
-}
-
-func styleKey(e EdgeShape) string {
-	return fmt.Sprintf("%v%v%v%.3f", e.Style.Color, e.Style.Dash, e.Style.Arrow, e.Opacity)
 }

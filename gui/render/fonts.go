@@ -17,8 +17,12 @@ import (
 type Fonts struct {
 	regular, bold *opentype.Font
 
-	mu    sync.Mutex
+	mu    sync.Mutex // guards faces and the faces' own buffers
 	faces map[faceKey]font.Face
+
+	gmu    sync.RWMutex // guards the glyph and kerning caches
+	glyphs map[glyphKey]*glyph
+	kerns  map[kernKey]fixed.Int26_6
 }
 
 type faceKey struct {
@@ -36,7 +40,8 @@ func NewFonts() (*Fonts, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse bold font: %w", err)
 	}
-	return &Fonts{regular: reg, bold: bold, faces: map[faceKey]font.Face{}}, nil
+	return &Fonts{regular: reg, bold: bold, faces: map[faceKey]font.Face{},
+		glyphs: map[glyphKey]*glyph{}, kerns: map[kernKey]fixed.Int26_6{}}, nil
 }
 
 // Face returns a face of the given pixel size, rounded to a quarter pixel

@@ -21,6 +21,8 @@ type Frame struct {
 	Positions map[string][2]float64
 	Pinned    map[string]bool
 	Event     *graphmodel.Event // the event the caption tells, or nil
+
+	memo *frameMemo // work shared by every Build of this frame
 }
 
 // FrameActor is an actor as drawn: its name on the frame's day.
@@ -54,7 +56,8 @@ func FrameOf(s *graphmodel.Snapshot, pos map[string][2]float64) Frame {
 // and what it loses fades out. The caption is b's.
 func Between(a, b *graphmodel.Snapshot, t float64, posA, posB map[string][2]float64) Frame {
 	t = math.Max(0, math.Min(1, t))
-	f := Frame{Day: a.Day + graphmodel.Day(float64(b.Day-a.Day)*t), Dataset: b.Dataset, Positions: map[string][2]float64{}}
+	f := Frame{Day: a.Day + graphmodel.Day(float64(b.Day-a.Day)*t), Dataset: b.Dataset, Positions: map[string][2]float64{},
+		memo: &frameMemo{}}
 	f.Event = b.Dataset.EventNear(b.Day)
 
 	actors := map[string]*FrameActor{}

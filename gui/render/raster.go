@@ -3,13 +3,11 @@ package render
 import (
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 	"runtime"
 	"sync"
 
 	"github.com/srwiley/rasterx"
-	"golang.org/x/image/font"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -47,12 +45,18 @@ func RasterInto(img *image.RGBA, s Scene, fonts *Fonts) {
 	wg.Wait()
 }
 
-// rasterBand draws the scene into img's bounds. Edges of one look are
-// batched into one path and nodes into one path per colour, so a scene
+// rasterBand draws the scene into img's bounds. Thin edges, nodes and
+// text are drawn directly into the pixels; areas, panels and wide edges go
+// through the path rasteriser, batched by look, so a scene of any size
 // costs a few dozen rasteriser passes.
 func rasterBand(img *image.RGBA, s Scene, fonts *Fonts) {
 	b := img.Bounds()
-	draw.Draw(img, b, image.NewUniform(s.Background), b.Min, draw.Src)
+	cv := &canvas{img: img, clip: b}
+	if s.Background.A == 0 {
+		clear(img.Pix)
+	} else {
+		cv.fill(s.Background)
+	}
 	w, h := b.Max.X, b.Max.Y
 	sc := newScanner(img)
 	filler := rasterx.NewFiller(w, h, sc)
@@ -61,10 +65,19 @@ func rasterBand(img *image.RGBA, s Scene, fonts *Fonts) {
 	for _, a := range s.Areas {
 		fillPolygon(filler, a.Points, a.Fill)
 	}
-	drawEdges(dasher, filler, s.Edges)
-	drawNodes(filler, s.Nodes)
+	drawEdges(cv, dasher, s.Edges)
+	for _, n := range s.Nodes {
+		if n.Opacity <= 0 {
+			continue
+		}
+		rd := 0.0
+		if n.Pinned {
+			rd = n.R * 0.32
+		}
+		cv.disc(n.X, n.Y, n.R+n.StrokeWidth, n.R, rd, paintOf(n.Stroke, n.Opacity), paintOf(n.Fill, n.Opacity))
+	}
 	for _, t := range s.Texts {
-		drawText(img, t, fonts)
+		cv.text(t, fonts)
 	}
 	for _, p := range s.Panels {
 		r := math.Min(8, p.H/4)
@@ -79,9 +92,9 @@ func rasterBand(img *image.RGBA, s Scene, fonts *Fonts) {
 		filler.Draw()
 		filler.Clear()
 	}
-	drawEdges(dasher, filler, s.PanelLines)
+	drawEdges(cv, dasher, s.PanelLines)
 	for _, t := range s.PanelTexts {
-		drawText(img, t, fonts)
+		cv.text(t, fonts)
 	}
 }
 
@@ -99,8 +112,11 @@ func fillPolygon(f *rasterx.Filler, pts [][2]float64, c color.NRGBA) {
 	f.Clear()
 }
 
-// drawEdges strokes runs of edges that share a style and opacity as one path.
-func drawEdges(d *rasterx.Dasher, f *rasterx.Filler, edges []EdgeShape) {
+// drawEdges strokes runs of edges that share a look: thin ones straight
+// into the pixels, wide ones as one path per run. Arrowheads follow their
+// run.
+func drawEdges(cv *canvas, d *rasterx.Dasher, edges []EdgeShape) {
+	var dash []float64
 	for i := 0; i < len(edges); {
 		j := i + 1
 		for j < len(edges) && sameLook(edges[i], edges[j]) {
@@ -108,26 +124,36 @@ func drawEdges(d *rasterx.Dasher, f *rasterx.Filler, edges []EdgeShape) {
 		}
 		e := edges[i]
 		if e.Opacity > 0 {
-			var dash []float64
+			unit := dashUnit(e.Style.Width)
+			dash = dash[:0]
 			for _, v := range e.Style.Dash {
-				dash = append(dash, v*e.Style.Width)
+				dash = append(dash, v*unit)
 			}
-			d.SetStroke(fixed.Int26_6(e.Style.Width*64), 4*64, rasterx.ButtCap, nil, rasterx.RoundGap, rasterx.Round, dash, 0)
-			d.SetColor(fade(e.Style.Color, e.Opacity))
-			for _, x := range edges[i:j] {
-				d.Start(rasterx.ToFixedP(x.From[0], x.From[1]))
-				d.Line(rasterx.ToFixedP(x.To[0], x.To[1]))
-				d.Stop(false)
-			}
-			d.Draw()
-			d.Clear()
-			if e.Style.Arrow {
-				f.SetColor(fade(e.Style.Color, e.Opacity))
-				for _, x := range edges[i:j] {
-					addArrow(f, x)
+			p := paintOf(e.Style.Color, e.Opacity)
+			if w := e.Style.Width; w <= thinMax {
+				if w < 1 {
+					// Thinner than a pixel: a one-pixel line that much
+					// fainter looks the same and is sampled without gaps.
+					p, w = p.scale(w), 1
 				}
-				f.Draw()
-				f.Clear()
+				for _, x := range edges[i:j] {
+					cv.line(x.From[0], x.From[1], x.To[0], x.To[1], w, dash, p)
+				}
+			} else {
+				d.SetStroke(fixed.Int26_6(e.Style.Width*64), 4*64, rasterx.ButtCap, nil, rasterx.RoundGap, rasterx.Round, dash, 0)
+				d.SetColor(fade(e.Style.Color, e.Opacity))
+				for _, x := range edges[i:j] {
+					d.Start(rasterx.ToFixedP(x.From[0], x.From[1]))
+					d.Line(rasterx.ToFixedP(x.To[0], x.To[1]))
+					d.Stop(false)
+				}
+				d.Draw()
+				d.Clear()
+			}
+			if e.Style.Arrow {
+				for _, x := range edges[i:j] {
+					cv.triangle(ArrowHead(x), p)
+				}
 			}
 		}
 		i = j
@@ -155,88 +181,15 @@ func ArrowHead(e EdgeShape) [3][2]float64 {
 		return [3][2]float64{e.To, e.To, e.To}
 	}
 	ux, uy := dx/l, dy/l
-	size := math.Max(9, e.Style.Width*3.2)
+	size := e.Head
+	if size <= 0 {
+		size = math.Max(9, e.Style.Width*3.2)
+	}
 	bx, by := e.To[0]-ux*size, e.To[1]-uy*size
 	return [3][2]float64{e.To, {bx - uy*size*0.55, by + ux*size*0.55}, {bx + uy*size*0.55, by - ux*size*0.55}}
-}
-
-func addArrow(f *rasterx.Filler, e EdgeShape) {
-	h := ArrowHead(e)
-	f.Start(rasterx.ToFixedP(h[0][0], h[0][1]))
-	f.Line(rasterx.ToFixedP(h[1][0], h[1][1]))
-	f.Line(rasterx.ToFixedP(h[2][0], h[2][1]))
-	f.Stop(true)
 }
 
 func fade(c color.NRGBA, op float64) color.NRGBA {
 	c.A = uint8(math.Max(0, math.Min(255, float64(c.A)*op)))
 	return c
-}
-
-// drawText draws one line, with a halo first when it has one.
-func drawText(img *image.RGBA, t Text, fonts *Fonts) {
-	if t.Opacity <= 0 || t.S == "" {
-		return
-	}
-	x := t.X
-	switch t.Align {
-	case Center:
-		x -= fonts.Width(t.S, t.Size, t.Bold) / 2
-	case Right:
-		x -= fonts.Width(t.S, t.Size, t.Bold)
-	}
-	face := fonts.Face(t.Size, t.Bold)
-	fonts.mu.Lock()
-	defer fonts.mu.Unlock()
-	if t.Halo.A > 0 {
-		halo := image.NewUniform(fade(t.Halo, t.Opacity*0.9))
-		r := math.Max(1, t.Size/9)
-		for _, o := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-0.7, -0.7}, {0.7, -0.7}, {-0.7, 0.7}, {0.7, 0.7}} {
-			d := font.Drawer{Dst: img, Src: halo, Face: face, Dot: fixed.P(0, 0)}
-			d.Dot = fixed.Point26_6{X: fixed.Int26_6((x + o[0]*r) * 64), Y: fixed.Int26_6((t.Y + o[1]*r) * 64)}
-			d.DrawString(t.S)
-		}
-	}
-	d := font.Drawer{Dst: img, Src: image.NewUniform(fade(t.Color, t.Opacity)), Face: face,
-		Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(t.Y * 64)}}
-	d.DrawString(t.S)
-}
-
-// drawNodes fills discs in three passes (rims, bodies, pin marks), one
-// Draw per colour, so a thousand nodes cost a few dozen Draws.
-func drawNodes(f *rasterx.Filler, nodes []NodeShape) {
-	type disc struct {
-		x, y, r float64
-	}
-	pass := func(pick func(n NodeShape) (color.NRGBA, disc, bool)) {
-		var order []color.NRGBA
-		groups := map[color.NRGBA][]disc{}
-		for _, n := range nodes {
-			if n.Opacity <= 0 {
-				continue
-			}
-			c, d, ok := pick(n)
-			if !ok {
-				continue
-			}
-			c = fade(c, n.Opacity)
-			if _, seen := groups[c]; !seen {
-				order = append(order, c)
-			}
-			groups[c] = append(groups[c], d)
-		}
-		for _, c := range order {
-			f.SetColor(c)
-			for _, d := range groups[c] {
-				rasterx.AddCircle(d.x, d.y, d.r, f)
-			}
-			f.Draw()
-			f.Clear()
-		}
-	}
-	pass(func(n NodeShape) (color.NRGBA, disc, bool) {
-		return n.Stroke, disc{n.X, n.Y, n.R + n.StrokeWidth}, true
-	})
-	pass(func(n NodeShape) (color.NRGBA, disc, bool) { return n.Fill, disc{n.X, n.Y, n.R}, true })
-	pass(func(n NodeShape) (color.NRGBA, disc, bool) { return n.Stroke, disc{n.X, n.Y, n.R * 0.32}, n.Pinned })
 }

@@ -34,6 +34,8 @@ type EdgeShape struct {
 	From, To  [2]float64
 	Style     Style // Width already scaled
 	Opacity   float64
+	// Head is the arrowhead's length in pixels; 0 derives it from the width.
+	Head float64
 }
 
 // NodeShape is an actor's disc.

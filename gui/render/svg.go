@@ -79,7 +79,7 @@ func svgEdges(p func(string, ...any), edges []EdgeShape) {
 		if len(e.Style.Dash) > 0 {
 			parts := make([]string, len(e.Style.Dash))
 			for i, v := range e.Style.Dash {
-				parts[i] = num(v * e.Style.Width)
+				parts[i] = num(v * dashUnit(e.Style.Width))
 			}
 			dash = ` stroke-dasharray="` + strings.Join(parts, " ") + `"`
 		}

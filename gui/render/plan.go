@@ -1,0 +1,196 @@
+package render
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+// edgePlan is what a frame's ties look like as lines, worked out once per
+// frame: which ties share a pair, how they bundle, their side-by-side
+// slots and the drawing order. Every repaint of the same frame (a hover, a
+// zoom, a drag) reuses it and only maps positions to pixels, so a repaint
+// allocates nothing per edge.
+type edgePlan struct {
+	// What the plan was made from; a frame whose ties were replaced (by a
+	// filter) gets a new plan.
+	ties, ghosts []FrameTie
+	actors       []FrameActor
+
+	lines []planLine // in drawing order: faint, thin kinds first
+	// kinds are the kinds the frame's ties show, in legend order; faint
+	// says whether any is signed, recent, reported or alleged.
+	kinds []graphmodel.Kind
+	faint bool
+	// degree[i] counts the ties of f.Actors[i]; byDegree lists actor
+	// indices best-connected first, for labelling.
+	degree   []int
+	byDegree []int
+}
+
+// planLine is one drawn line: a bundle of one pair's ties of one kind and
+// direction.
+type planLine struct {
+	// What a repaint reads of the tie, copied out of it: a repaint then
+	// reads lines in order and never chases a tie's relation in memory.
+	id      string
+	kind    graphmodel.Kind
+	ghost   bool
+	faint   float64 // the opacity status and certainty leave (1, 0.5, 0.6, 0.3)
+	opacity float64
+	tie     FrameTie // the bundle's firmest member, with the highest opacity
+	members []string // every relation in the bundle
+	a, b    int      // the pair as indices into Frame.Actors, a's id first
+	slot    float64  // offset from the pair's axis, in gaps
+	flip    bool     // drawn from b to a (a directed tie from b)
+}
+
+// frameMemo caches a frame's plan across the copies of the frame.
+type frameMemo struct {
+	mu   sync.Mutex
+	plan *edgePlan
+}
+
+func sameSlice[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// planOf returns f's edge plan, from the frame's memo when it still fits.
+func planOf(f Frame) *edgePlan {
+	if f.memo == nil {
+		return makePlan(f)
+	}
+	f.memo.mu.Lock()
+	defer f.memo.mu.Unlock()
+	p := f.memo.plan
+	if p == nil || !sameSlice(p.ties, f.Ties) || !sameSlice(p.ghosts, f.Ghosts) || !sameSlice(p.actors, f.Actors) {
+		p = makePlan(f)
+		f.memo.plan = p
+	}
+	return p
+}
+
+func makePlan(f Frame) *edgePlan {
+	p := &edgePlan{ties: f.Ties, ghosts: f.Ghosts, actors: f.Actors, degree: make([]int, len(f.Actors))}
+	index := make(map[string]int, len(f.Actors))
+	for i, a := range f.Actors {
+		index[a.ID] = i
+	}
+	// Every pair a tie joins, as actor indices with the lower id first.
+	type entry struct {
+		a, b int
+		tie  *FrameTie
+	}
+	var entries []entry
+	add := func(ties []FrameTie, count bool) {
+		for k := range ties {
+			t := &ties[k]
+			for i, x := range t.Actors {
+				ia, ok := index[x]
+				if !ok {
+					continue
+				}
+				if count {
+					p.degree[ia]++
+				}
+				for _, y := range t.Actors[i+1:] {
+					ib, ok := index[y]
+					if !ok {
+						continue
+					}
+					if ib < ia { // Actors are sorted by id
+						entries = append(entries, entry{ib, ia, t})
+					} else {
+						entries = append(entries, entry{ia, ib, t})
+					}
+				}
+			}
+		}
+	}
+	add(f.Ties, true)
+	add(f.Ghosts, false)
+	sort.Slice(entries, func(i, j int) bool {
+		x, y := entries[i], entries[j]
+		if x.a != y.a {
+			return x.a < y.a
+		}
+		if x.b != y.b {
+			return x.b < y.b
+		}
+		if x.tie.Kind.Rank() != y.tie.Kind.Rank() {
+			return x.tie.Kind.Rank() < y.tie.Kind.Rank()
+		}
+		return x.tie.ID < y.tie.ID
+	})
+	var pair []FrameTie
+	for i := 0; i < len(entries); {
+		j := i
+		pair = pair[:0]
+		for j < len(entries) && entries[j].a == entries[i].a && entries[j].b == entries[i].b {
+			pair = append(pair, *entries[j].tie)
+			j++
+		}
+		a, b := entries[i].a, entries[i].b
+		ties, members := bundle(pair)
+		for k, t := range ties {
+			flip := t.Directed && t.Actors[0] != f.Actors[a].ID
+			faint := 1.0
+			if t.Status == graphmodel.Signed || t.Status == graphmodel.Recent {
+				faint *= 0.5
+			}
+			if t.Certainty != graphmodel.Confirmed && t.Certainty != "" {
+				faint *= 0.6
+			}
+			p.lines = append(p.lines, planLine{id: t.ID, kind: t.Kind, ghost: t.Ghost, faint: faint, opacity: t.Opacity,
+				tie: t, members: members[k], a: a, b: b, slot: float64(k) - float64(len(ties)-1)/2, flip: flip})
+		}
+		i = j
+	}
+	// Thin and faint kinds first so strong ties sit on top; one look
+	// together so the raster batches it. Every theme scales widths alike.
+	baseStyles := kindStyles(false)
+	sort.SliceStable(p.lines, func(i, j int) bool {
+		x, y := &p.lines[i].tie, &p.lines[j].tie
+		if x.Ghost != y.Ghost {
+			return y.Ghost
+		}
+		wx, wy := baseStyles[x.Kind].Width, baseStyles[y.Kind].Width
+		if wx != wy {
+			return wx < wy
+		}
+		if x.Kind != y.Kind {
+			return x.Kind < y.Kind
+		}
+		return look(x) < look(y)
+	})
+	present := map[graphmodel.Kind]bool{}
+	for i := range f.Ties {
+		t := &f.Ties[i]
+		present[t.Kind] = true
+		p.faint = p.faint || t.Status != graphmodel.InForce || (t.Certainty != graphmodel.Confirmed && t.Certainty != "")
+	}
+	for _, k := range graphmodel.Kinds() {
+		if present[k] {
+			p.kinds = append(p.kinds, k)
+		}
+	}
+	p.byDegree = make([]int, len(f.Actors))
+	for i := range p.byDegree {
+		p.byDegree[i] = i
+	}
+	sort.SliceStable(p.byDegree, func(i, j int) bool { return p.degree[p.byDegree[i]] > p.degree[p.byDegree[j]] })
+	return p
+}
+
+// look ranks what changes a line's opacity, so equal looks sit together.
+func look(t *FrameTie) int {
+	v := 0
+	if t.Status != graphmodel.InForce {
+		v += 2
+	}
+	if t.Certainty != graphmodel.Confirmed && t.Certainty != "" {
+		v++
+	}
+	return v
+}
