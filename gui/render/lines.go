@@ -2,9 +2,10 @@ package render
 
 import "math"
 
-// thinMax is the widest line, in pixels, that the direct line routine
-// draws; wider lines go through the path rasteriser, whose joins and
-// caps they need. Big networks are drawn almost entirely in thin lines.
+// thinMax is the widest line, in pixels, that line draws with its ends
+// and dashes cut per column; wider lines go to wideLine, which cuts them
+// square to the line per pixel. Big networks are drawn almost entirely in
+// thin lines.
 const thinMax = 1.25
 
 // dashUnit is what a line's dash lengths are multiples of: its width,
@@ -17,33 +18,98 @@ func dashUnit(width float64) float64 {
 	return width
 }
 
+// axes are a segment in its major (u) and minor (v) axes, with the clip
+// and the pixel layout of each axis.
+type axes struct {
+	u0, v0, u1, v1   float64
+	uMin, uMax       int
+	vMin, vMax       int
+	uOrg, vOrg       int
+	uStride, vStride int
+}
+
+func (c *canvas) axes(x0, y0, x1, y1 float64) axes {
+	a := axes{u0: x0, v0: y0, u1: x1, v1: y1, uMin: c.clip.Min.X, uMax: c.clip.Max.X, vMin: c.clip.Min.Y, vMax: c.clip.Max.Y,
+		uOrg: c.img.Rect.Min.X, vOrg: c.img.Rect.Min.Y, uStride: 4, vStride: c.img.Stride}
+	if math.Abs(x1-x0) < math.Abs(y1-y0) {
+		a.u0, a.v0, a.u1, a.v1 = y0, x0, y1, x1
+		a.uMin, a.uMax, a.vMin, a.vMax = a.vMin, a.vMax, a.uMin, a.uMax
+		a.uOrg, a.vOrg = a.vOrg, a.uOrg
+		a.uStride, a.vStride = a.vStride, a.uStride
+	}
+	return a
+}
+
+// wideLine strokes a segment wider than thinMax. It walks the major axis
+// like line, but cuts the butt ends and the dashes square to the line at
+// each pixel, from the pixel centre's distance along the line.
+func (c *canvas) wideLine(x0, y0, x1, y1, w float64, dash []float64) {
+	if min(y0, y1)-w > float64(c.clip.Max.Y) || max(y0, y1)+w < float64(c.clip.Min.Y) {
+		return
+	}
+	l := math.Hypot(x1-x0, y1-y0)
+	if l < 1e-9 || w <= 0 {
+		return
+	}
+	ax := c.axes(x0, y0, x1, y1)
+	du, dv := ax.u1-ax.u0, ax.v1-ax.v0
+	slope := dv / du
+	t := w * l / math.Abs(du)
+	cu, cv := du/l, dv/l // the line's direction in (u, v)
+	ext := w / 2 * math.Abs(cv)
+	lo := max(int(math.Floor(min(ax.u0, ax.u1)-ext)), ax.uMin)
+	hi := min(int(math.Ceil(max(ax.u0, ax.u1)+ext)), ax.uMax)
+	var ends [8]float64
+	period := 0.0
+	if len(dash) > len(ends) {
+		dash = nil
+	}
+	for i, d := range dash {
+		period += d
+		ends[i] = period
+	}
+	pix := c.img.Pix
+	for u := lo; u < hi; u++ {
+		pu := float64(u) + 0.5
+		vc := ax.v0 + (pu-ax.u0)*slope
+		top, bot := vc-t/2, vc+t/2
+		ja, jb := max(int(math.Floor(top)), ax.vMin), min(int(math.Floor(bot)), ax.vMax-1)
+		off := (u-ax.uOrg)*ax.uStride + (ja-ax.vOrg)*ax.vStride
+		for j := ja; j <= jb; j, off = j+1, off+ax.vStride {
+			fj := float64(j)
+			cov := min(fj+1, bot) - max(fj, top)
+			s := (pu-ax.u0)*cu + (fj+0.5-ax.v0)*cv // distance along the line
+			cov *= max(0, min(1, s+0.5)) * max(0, min(1, l-s+0.5))
+			if period > 0 {
+				cov *= dashAt(ends[:len(dash)], period, s, 1)
+			}
+			if cov > 0 {
+				c.ramp[coverage(cov)].over(pix, off)
+			}
+		}
+	}
+}
+
 // line strokes the segment (x0,y0)–(x1,y1), w pixels wide with butt ends,
 // dashed by dash (on, off, … lengths in pixels from (x0,y0); nil is solid).
 // It steps along the major axis and gives each pixel the area of it the
 // stroke covers (a box filter), so it needs no path, no mask and no
 // allocation: the cost is the pixels touched.
-func (c *canvas) line(x0, y0, x1, y1, w float64, dash []float64, p paint) {
+//
+// The paint is c.ramp (see ramp.set); w is at least 1.
+func (c *canvas) line(x0, y0, x1, y1, w float64, dash []float64) {
+	if min(y0, y1)-w > float64(c.clip.Max.Y) || max(y0, y1)+w < float64(c.clip.Min.Y) {
+		return // wholly in another band
+	}
 	dx, dy := x1-x0, y1-y0
 	l := math.Hypot(dx, dy)
-	if l < 1e-9 || p.a == 0 || w <= 0 {
+	if l < 1e-9 || w <= 0 {
 		return
 	}
-	if w < 1 {
-		// Thinner than a pixel: a one-pixel line that much fainter looks
-		// the same and is sampled without gaps.
-		p, w = p.scale(w), 1
-	}
-	// (u, v) are the major and minor axes.
-	u0, v0, u1, v1 := x0, y0, x1, y1
-	uMin, uMax, vMin, vMax := c.clip.Min.X, c.clip.Max.X, c.clip.Min.Y, c.clip.Max.Y
-	uOrg, vOrg := c.img.Rect.Min.X, c.img.Rect.Min.Y
-	uStride, vStride := 4, c.img.Stride
-	if math.Abs(dx) < math.Abs(dy) {
-		u0, v0, u1, v1 = y0, x0, y1, x1
-		uMin, uMax, vMin, vMax = vMin, vMax, uMin, uMax
-		uOrg, vOrg = vOrg, uOrg
-		uStride, vStride = vStride, uStride
-	}
+	ax := c.axes(x0, y0, x1, y1)
+	u0, v0, u1, v1 := ax.u0, ax.v0, ax.u1, ax.v1
+	uMin, uMax, vMin, vMax := ax.uMin, ax.uMax, ax.vMin, ax.vMax
+	uOrg, vOrg, uStride, vStride := ax.uOrg, ax.vOrg, ax.uStride, ax.vStride
 	du, dv := u1-u0, v1-v0
 	slope := dv / du
 	t := w * l / math.Abs(du) // the stroke's extent along the minor axis
@@ -97,6 +163,19 @@ func (c *canvas) line(x0, y0, x1, y1, w float64, dash []float64, p paint) {
 		if j0 == j1 {
 			first = bot - top
 		}
+		if h == 256 && j0 >= vMin && j1 < vMax {
+			// The common case, an inner column wholly in the band.
+			off := (u-uOrg)*uStride + (j0-vOrg)*vStride
+			c.ramp[first].over(pix, off)
+			for j := j0 + 1; j < j1; j++ {
+				off += vStride
+				c.ramp[256].over(pix, off)
+			}
+			if j1 > j0 && last > 0 {
+				c.ramp[last].over(pix, off+vStride)
+			}
+			continue
+		}
 		ja, jb := max(j0, vMin), min(j1, vMax-1)
 		off := (u-uOrg)*uStride + (ja-vOrg)*vStride
 		for j := ja; j <= jb; j++ {
@@ -106,17 +185,7 @@ func (c *canvas) line(x0, y0, x1, y1, w float64, dash []float64, p paint) {
 			} else if j == j1 {
 				cov = last
 			}
-			// p.blend by hand: the compiler does not inline it here.
-			k := uint32(cov*h) >> 8
-			if a := p.a * k >> 8; a > 0 {
-				inv := 255 - a
-				inv += inv >> 7
-				px := (*[4]uint8)(pix[off : off+4])
-				d := uint32(px[0]) | uint32(px[1])<<8 | uint32(px[2])<<16 | uint32(px[3])<<24
-				rb := (d&0x00ff00ff)*inv>>8&0x00ff00ff + p.rb*k>>8&0x00ff00ff
-				ga := (d>>8&0x00ff00ff)*inv>>8&0x00ff00ff + p.ga*k>>8&0x00ff00ff
-				px[0], px[1], px[2], px[3] = uint8(rb), uint8(ga), uint8(rb>>16), uint8(ga>>16)
-			}
+			c.ramp[uint32(cov*h)>>8&511].over(pix, off)
 			off += vStride
 		}
 	}

@@ -54,8 +54,10 @@ func coverage(f float64) uint32 {
 
 // canvas is the band of an image being drawn: its pixels and clip.
 type canvas struct {
-	img  *image.RGBA
-	clip image.Rectangle
+	img     *image.RGBA
+	clip    image.Rectangle
+	sprites map[discKey]*sprite // the nodes drawn so far, by look
+	ramp    ramp                // the current run of lines' paint
 }
 
 // at is the offset of pixel (x, y) in img.Pix; the caller has clipped.
@@ -84,4 +86,31 @@ func (c *canvas) fill(col color.NRGBA) {
 func (p paint) scale(f float64) paint {
 	k := uint32(math.Round(math.Max(0, math.Min(1, f)) * 256))
 	return newPaint(p.r*k>>8, p.g*k>>8, p.b*k>>8, p.a*k>>8)
+}
+
+// ramp is a paint's blend terms for every coverage 0–256, worked out once
+// per run of lines of one look: a line pixel then costs a lookup and two
+// multiplies.
+type ramp [257]rampStep
+
+// rampStep is one coverage's terms: the source's share of red and blue,
+// of green and alpha, and what is left of the destination (×256/255).
+type rampStep struct{ rb, ga, inv uint32 }
+
+// over blends one ramp step into the pixel at pix[off:].
+func (r *rampStep) over(pix []uint8, off int) {
+	d := binary.LittleEndian.Uint32(pix[off:])
+	binary.LittleEndian.PutUint32(pix[off:], (d&0x00ff00ff)*r.inv>>8&0x00ff00ff+r.rb|
+		((d>>8&0x00ff00ff)*r.inv>>8&0x00ff00ff+r.ga)<<8)
+}
+
+func (r *ramp) set(p paint) {
+	for k := range r {
+		cov := uint32(k)
+		a := p.a * cov >> 8
+		inv := 255 - a
+		r[k].inv = inv + inv>>7
+		r[k].rb = p.rb * cov >> 8 & 0x00ff00ff
+		r[k].ga = p.ga * cov >> 8 & 0x00ff00ff
+	}
 }

@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/srwiley/rasterx"
-	"golang.org/x/image/math/fixed"
 )
 
 // Raster draws a Scene into a new RGBA image of the scene's size.
@@ -33,9 +32,10 @@ func RasterInto(img *image.RGBA, s Scene, fonts *Fonts) {
 		rasterBand(img, s, fonts)
 		return
 	}
+	cuts := bandCuts(s, b, n)
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
-		band := image.Rect(b.Min.X, b.Min.Y+b.Dy()*i/n, b.Max.X, b.Min.Y+b.Dy()*(i+1)/n)
+		band := image.Rect(b.Min.X, cuts[i], b.Max.X, cuts[i+1])
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -45,10 +45,53 @@ func RasterInto(img *image.RGBA, s Scene, fonts *Fonts) {
 	wg.Wait()
 }
 
-// rasterBand draws the scene into img's bounds. Thin edges, nodes and
-// text are drawn directly into the pixels; areas, panels and wide edges go
-// through the path rasteriser, batched by look, so a scene of any size
-// costs a few dozen rasteriser passes.
+// bandCuts splits b's rows into n bands of about equal work, so no core
+// waits on another: a network is rarely centred in the picture. The work
+// of a row is estimated from the edge pixels and nodes that fall in it,
+// in buckets of 16 rows, plus a share for clearing it.
+func bandCuts(s Scene, b image.Rectangle, n int) []int {
+	const bucket = 16
+	work := make([]float64, b.Dy()/bucket+1)
+	for i := range work {
+		work[i] = float64(b.Dx()) / 8 // clearing and the odd label
+	}
+	add := func(y0, y1, amount float64) {
+		i0 := max(0, min(len(work)-1, int((y0-float64(b.Min.Y))/bucket)))
+		i1 := max(0, min(len(work)-1, int((y1-float64(b.Min.Y))/bucket)))
+		share := amount / float64(i1-i0+1)
+		for i := i0; i <= i1; i++ {
+			work[i] += share
+		}
+	}
+	for _, e := range s.Edges {
+		add(min(e.From[1], e.To[1]), max(e.From[1], e.To[1]),
+			3*max(math.Abs(e.To[0]-e.From[0]), math.Abs(e.To[1]-e.From[1]))*max(1, e.Style.Width))
+	}
+	for _, nd := range s.Nodes {
+		add(nd.Y, nd.Y, 4*(nd.R+nd.StrokeWidth+1)*(nd.R+nd.StrokeWidth+1))
+	}
+	total := 0.0
+	for _, w := range work {
+		total += w
+	}
+	cuts := []int{b.Min.Y}
+	acc := 0.0
+	for i, w := range work {
+		acc += w
+		if len(cuts) < n && acc >= total*float64(len(cuts))/float64(n) {
+			cuts = append(cuts, min(b.Max.Y, b.Min.Y+(i+1)*bucket))
+		}
+	}
+	for len(cuts) <= n {
+		cuts = append(cuts, b.Max.Y)
+	}
+	cuts[n] = b.Max.Y
+	return cuts
+}
+
+// rasterBand draws the scene into img's bounds. Edges, nodes and text are
+// drawn directly into the pixels; only the shaded areas and the rounded
+// panels go through the path rasteriser.
 func rasterBand(img *image.RGBA, s Scene, fonts *Fonts) {
 	b := img.Bounds()
 	cv := &canvas{img: img, clip: b}
@@ -60,12 +103,11 @@ func rasterBand(img *image.RGBA, s Scene, fonts *Fonts) {
 	w, h := b.Max.X, b.Max.Y
 	sc := newScanner(img)
 	filler := rasterx.NewFiller(w, h, sc)
-	dasher := rasterx.NewDasher(w, h, sc)
 
 	for _, a := range s.Areas {
 		fillPolygon(filler, a.Points, a.Fill)
 	}
-	drawEdges(cv, dasher, s.Edges)
+	drawEdges(cv, s.Edges)
 	for _, n := range s.Nodes {
 		if n.Opacity <= 0 {
 			continue
@@ -92,7 +134,7 @@ func rasterBand(img *image.RGBA, s Scene, fonts *Fonts) {
 		filler.Draw()
 		filler.Clear()
 	}
-	drawEdges(cv, dasher, s.PanelLines)
+	drawEdges(cv, s.PanelLines)
 	for _, t := range s.PanelTexts {
 		cv.text(t, fonts)
 	}
@@ -112,10 +154,9 @@ func fillPolygon(f *rasterx.Filler, pts [][2]float64, c color.NRGBA) {
 	f.Clear()
 }
 
-// drawEdges strokes runs of edges that share a look: thin ones straight
-// into the pixels, wide ones as one path per run. Arrowheads follow their
-// run.
-func drawEdges(cv *canvas, d *rasterx.Dasher, edges []EdgeShape) {
+// drawEdges strokes runs of edges that share a look straight into the
+// pixels, one paint ramp per run; arrowheads follow their run.
+func drawEdges(cv *canvas, edges []EdgeShape) {
 	var dash []float64
 	for i := 0; i < len(edges); {
 		j := i + 1
@@ -130,25 +171,19 @@ func drawEdges(cv *canvas, d *rasterx.Dasher, edges []EdgeShape) {
 				dash = append(dash, v*unit)
 			}
 			p := paintOf(e.Style.Color, e.Opacity)
-			if w := e.Style.Width; w <= thinMax {
-				if w < 1 {
-					// Thinner than a pixel: a one-pixel line that much
-					// fainter looks the same and is sampled without gaps.
-					p, w = p.scale(w), 1
+			w := e.Style.Width
+			if w < 1 {
+				// Thinner than a pixel: a one-pixel line that much fainter
+				// looks the same and is sampled without gaps.
+				p, w = p.scale(w), 1
+			}
+			cv.ramp.set(p)
+			for _, x := range edges[i:j] {
+				if w <= thinMax {
+					cv.line(x.From[0], x.From[1], x.To[0], x.To[1], w, dash)
+				} else {
+					cv.wideLine(x.From[0], x.From[1], x.To[0], x.To[1], w, dash)
 				}
-				for _, x := range edges[i:j] {
-					cv.line(x.From[0], x.From[1], x.To[0], x.To[1], w, dash, p)
-				}
-			} else {
-				d.SetStroke(fixed.Int26_6(e.Style.Width*64), 4*64, rasterx.ButtCap, nil, rasterx.RoundGap, rasterx.Round, dash, 0)
-				d.SetColor(fade(e.Style.Color, e.Opacity))
-				for _, x := range edges[i:j] {
-					d.Start(rasterx.ToFixedP(x.From[0], x.From[1]))
-					d.Line(rasterx.ToFixedP(x.To[0], x.To[1]))
-					d.Stop(false)
-				}
-				d.Draw()
-				d.Clear()
 			}
 			if e.Style.Arrow {
 				for _, x := range edges[i:j] {
