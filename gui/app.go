@@ -176,7 +176,9 @@ func (w *Window) applyTheme() {
 }
 
 func (w *Window) focusNetwork() {
-	if c := w.Win.Canvas(); c != nil {
+	// Widgets built before the content is set call this too; Fyne logs an
+	// error for a focus outside the canvas.
+	if c := fyne.CurrentApp().Driver().CanvasForObject(w.Network); c != nil {
 		c.Focus(w.Network)
 	}
 }

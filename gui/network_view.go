@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -55,6 +56,8 @@ type NetworkView struct {
 	hoverIs string // "actor" or "relation"
 	dragID  string
 	sel     map[string]bool
+
+	filterCache filterCache
 
 	fitLock  *render.Fit    // holds the view still after a node is moved
 	lockDay  graphmodel.Day // the day the lock was taken; a new day frees it
@@ -291,6 +294,10 @@ type networkRenderer struct {
 	view   *NetworkView
 	raster *canvas.Raster
 	img    *image.RGBA
+	// Two scenes built into in turn: the one on show stays intact for hit
+	// tests while the next is built, and neither is allocated again.
+	scenes [2]render.Built
+	next   int
 }
 
 // draw is the raster's generator: it gets the size in pixels.
@@ -306,10 +313,13 @@ func (r *networkRenderer) draw(w, h int) image.Image {
 	if n.Compare {
 		b = n.compareScene(o)
 	} else {
-		f := n.filter(n.viewer.Frame())
+		f := n.viewer.Frame()
 		o.Emphasis, f.Ghosts = n.viewer.EventMarks()
-		f.Ghosts = n.filter(render.Frame{Ties: f.Ghosts}).Ties
-		b = render.Build(f, o, n.fonts)
+		f.Ties, f.Ghosts = n.filtered(f.Ties, f.Ghosts)
+		b = r.scenes[r.next]
+		render.BuildInto(&b, f, o, n.fonts)
+		r.scenes[r.next] = b
+		r.next = 1 - r.next
 	}
 	if n.hover != "" {
 		addTooltip(&b, n, float64(n.hoverAt.X)*scale, float64(n.hoverAt.Y)*scale, scale)
@@ -330,19 +340,50 @@ func (r *networkRenderer) Refresh()                     { r.raster.Refresh() }
 func (r *networkRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
 func (r *networkRenderer) Destroy()                     {}
 
-// filter drops the ties of hidden kinds and certainties.
-func (n *NetworkView) filter(f render.Frame) render.Frame {
-	if len(n.HiddenKinds) == 0 && len(n.HiddenCertainty) == 0 {
-		return f
-	}
-	kept := f.Ties[:0:0]
-	for _, t := range f.Ties {
-		if !n.HiddenKinds[t.Kind] && !n.HiddenCertainty[t.Certainty] {
-			kept = append(kept, t)
+// filtered drops the ties of hidden kinds and certainties. The result is
+// kept while the frame's ties and the filters stay the same, so a repaint
+// of a filtered network reuses its edge plan.
+func (n *NetworkView) filtered(ties, ghosts []render.FrameTie) ([]render.FrameTie, []render.FrameTie) {
+	var key strings.Builder
+	for _, k := range graphmodel.Kinds() {
+		if n.HiddenKinds[k] {
+			key.WriteString(string(k) + ",")
 		}
 	}
-	f.Ties = kept
-	return f
+	for _, c := range []graphmodel.Certainty{graphmodel.Confirmed, graphmodel.Reported, graphmodel.Alleged} {
+		if n.HiddenCertainty[c] {
+			key.WriteString("certainty " + string(c) + ",")
+		}
+	}
+	if key.Len() == 0 {
+		return ties, ghosts
+	}
+	c := &n.filterCache
+	if c.key == key.String() && sameTies(c.ties, ties) && sameTies(c.ghosts, ghosts) {
+		return c.outTies, c.outGhosts
+	}
+	keep := func(in []render.FrameTie) []render.FrameTie {
+		var out []render.FrameTie
+		for _, t := range in {
+			if !n.HiddenKinds[t.Kind] && !n.HiddenCertainty[t.Certainty] {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	*c = filterCache{key: key.String(), ties: ties, ghosts: ghosts, outTies: keep(ties), outGhosts: keep(ghosts)}
+	return c.outTies, c.outGhosts
+}
+
+// filterCache is the last filtered frame: what went in and what came out.
+type filterCache struct {
+	key                string
+	ties, ghosts       []render.FrameTie
+	outTies, outGhosts []render.FrameTie
+}
+
+func sameTies(a, b []render.FrameTie) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // compareScene is the side-by-side picture, cached: its layout is the

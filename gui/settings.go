@@ -54,7 +54,7 @@ func (s *settings) restore(w *Window, withDay bool) {
 	if err := json.Unmarshal([]byte(s.p.String("pins")), &pins); err == nil {
 		for id, p := range pins {
 			if w.Viewer.Dataset().Actor(id) != nil {
-				w.Viewer.Network().Pin(id, p[0], p[1])
+				w.Viewer.Pin(id, p)
 			}
 		}
 	}

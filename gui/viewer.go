@@ -3,6 +3,7 @@
 package gui
 
 import (
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,9 +20,20 @@ const Glide = 650 * time.Millisecond
 // Hold is how long playback rests on each event.
 const Hold = 2600 * time.Millisecond
 
+// settleBudget is how long the UI goroutine lets a new layout settle
+// before it draws: a small network is at rest by then; a big one shows
+// where it is and goes on settling in the background.
+const settleBudget = 25 * time.Millisecond
+
+// publishEvery is how often a background settle shows its progress.
+const publishEvery = 50 * time.Millisecond
+
 // Viewer owns what the window shows: the dataset, the day, the layout and
 // the transition between days. It runs on the UI goroutine only; listeners
-// are called after every change.
+// are called after every change. A layout that does not settle within
+// settleBudget goes on in a background goroutine, which steps only the
+// layout.Network (safe for concurrent use) and hands positions back
+// through fyne.Do.
 type Viewer struct {
 	ds  *graphmodel.Dataset
 	net *layout.Network
@@ -39,20 +51,29 @@ type Viewer struct {
 
 	listeners []func()
 
+	// gen counts layout targets; a background settle stops when it is
+	// no longer the newest, and its late results are dropped.
+	gen atomic.Int64
+	// pins mirrors the network's pinned actors for drawing.
+	pins map[string]bool
+	// still is the frame at rest on snap, kept across repaints: a hover
+	// or a zoom only swaps its positions, and its edge plan is reused.
+	still     render.Frame
+	stillSnap *graphmodel.Snapshot
+
 	// The event marks of marksDay, cached (see EventMarks).
 	marksDay graphmodel.Day
 	marks    map[string]bool
 	ghosts   []render.FrameTie
 }
 
-// NewViewer opens ds at day, with its layout settled.
+// NewViewer opens ds at day; the layout settles as in relax.
 func NewViewer(ds *graphmodel.Dataset, day graphmodel.Day, fonts *render.Fonts) *Viewer {
-	v := &Viewer{ds: ds, net: export.NewNetwork(ds, fonts)}
+	v := &Viewer{ds: ds, net: export.NewNetwork(ds, fonts), pins: map[string]bool{}}
 	v.day = v.clamp(day)
 	v.snap = ds.At(v.day)
 	v.net.Update(v.snap)
-	v.net.Settle(export.TicksFor(export.SettleTicks, len(v.snap.Actors)))
-	v.posTo = v.net.Positions()
+	v.relax(export.SettleTicks)
 	v.posFrom = v.posTo
 	v.from = v.snap
 	v.progress = 1
@@ -92,15 +113,67 @@ func (v *Viewer) clamp(d graphmodel.Day) graphmodel.Day {
 
 // Frame is the picture at this instant of the glide.
 func (v *Viewer) Frame() render.Frame {
-	t := easeInOut(v.progress)
-	f := render.Between(v.from, v.snap, t, v.posFrom, v.posTo)
-	f.Pinned = map[string]bool{}
-	for _, a := range f.Actors {
-		if v.net.Pinned(a.ID) {
-			f.Pinned[a.ID] = true
+	if v.progress >= 1 {
+		if v.stillSnap != v.snap {
+			v.still, v.stillSnap = render.FrameOf(v.snap, v.posTo), v.snap
+		}
+		f := v.still
+		f.Positions, f.Pinned = v.posTo, v.pins
+		return f
+	}
+	f := render.Between(v.from, v.snap, easeInOut(v.progress), v.posFrom, v.posTo)
+	f.Pinned = v.pins
+	return f
+}
+
+// relax settles the layout toward its new rest for up to maxTicks: for
+// settleBudget here, then, if it still moves, in the background, showing
+// its progress every publishEvery. posTo holds the positions so far.
+func (v *Viewer) relax(maxTicks int) {
+	gen := v.gen.Add(1)
+	chunk := 8
+	if len(v.snap.Actors) > 2000 {
+		chunk = 1 // a tick is long: keep the lock short for a drag
+	}
+	left := maxTicks
+	start := time.Now()
+	for left > 0 && time.Since(start) < settleBudget {
+		n := min(left, chunk)
+		left -= n
+		if !v.net.Step(n) {
+			left = 0
 		}
 	}
-	return f
+	v.posTo = v.net.Positions()
+	if left <= 0 {
+		return
+	}
+	net := v.net
+	go func() {
+		last := time.Now()
+		for left > 0 && v.gen.Load() == gen {
+			n := min(left, chunk)
+			left -= n
+			if !net.Step(n) {
+				left = 0
+			}
+			if left > 0 && time.Since(last) < publishEvery {
+				continue
+			}
+			last = time.Now()
+			pos := net.Positions()
+			fyne.Do(func() {
+				if v.gen.Load() != gen {
+					return
+				}
+				v.posTo = pos
+				if v.progress >= 1 {
+					v.posFrom = pos
+				}
+				v.changed()
+			})
+		}
+	}()
 }
 
 // SetDay moves to day: the layout warm-starts from where the nodes are,
@@ -120,8 +193,7 @@ func (v *Viewer) SetDay(day graphmodel.Day) {
 	v.day = day
 	v.snap = v.ds.At(day)
 	v.net.Update(v.snap)
-	v.net.Settle(export.TicksFor(400, len(v.snap.Actors)))
-	v.posTo = v.net.Positions()
+	v.relax(400)
 	v.startGlide(Glide)
 }
 
@@ -130,24 +202,45 @@ func (v *Viewer) Relayout() {
 	cur := v.Frame()
 	v.from = v.snap
 	v.posFrom = cur.Positions
-	v.net.Settle(export.TicksFor(400, len(v.snap.Actors)))
-	v.posTo = v.net.Positions()
+	v.relax(400)
 	v.startGlide(Glide / 2)
 }
 
 // MoveNode pins id at a layout position and shows it there at once.
 func (v *Viewer) MoveNode(id string, p [2]float64) {
-	v.net.Pin(id, p[0], p[1])
+	v.Pin(id, p)
 	v.finishGlide()
-	v.posTo[id] = p
-	v.posFrom = v.posTo
+	// A copy: the map on show may belong to a frame being drawn.
+	pos := make(map[string][2]float64, len(v.posTo))
+	for k, q := range v.posTo {
+		pos[k] = q
+	}
+	pos[id] = p
+	v.posTo, v.posFrom = pos, pos
 	v.changed()
+}
+
+// Pin holds id at a layout position without moving the view.
+func (v *Viewer) Pin(id string, p [2]float64) {
+	v.net.Pin(id, p[0], p[1])
+	v.pins = clonePins(v.pins)
+	v.pins[id] = true
 }
 
 // Unpin returns id to the forces.
 func (v *Viewer) Unpin(id string) {
 	v.net.Unpin(id)
+	v.pins = clonePins(v.pins)
+	delete(v.pins, id)
 	v.Relayout()
+}
+
+func clonePins(m map[string]bool) map[string]bool {
+	c := make(map[string]bool, len(m)+1)
+	for k, x := range m {
+		c[k] = x
+	}
+	return c
 }
 
 func (v *Viewer) finishGlide() {
@@ -267,8 +360,9 @@ func (v *Viewer) stopPlay() {
 	}
 }
 
-// Close stops playback and the glide.
+// Close stops playback, the glide and any background settle.
 func (v *Viewer) Close() {
+	v.gen.Add(1)
 	v.stopPlay()
 	if v.glide != nil {
 		v.glide.Stop()
