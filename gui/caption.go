@@ -34,7 +34,10 @@ func (c *captionPanel) show(ds *graphmodel.Dataset, e *graphmodel.Event, day gra
 	c.text.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Text: e.Title + " \u2014 " + when, Style: widget.RichTextStyleSubHeading},
 		&widget.TextSegment{Text: e.Caption, Style: widget.RichTextStyleParagraph},
-		&widget.TextSegment{Text: "Sources: " + sourceText(ds, e.Sources), Style: smallStyle()},
+	}
+	if len(e.Sources) > 0 { // imported files often have none
+		c.text.Segments = append(c.text.Segments,
+			&widget.TextSegment{Text: "Sources: " + sourceText(ds, e.Sources), Style: smallStyle()})
 	}
 	c.text.Refresh()
 }

@@ -3,6 +3,7 @@
 package gui
 
 import (
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -73,7 +74,7 @@ func NewViewer(ds *graphmodel.Dataset, day graphmodel.Day, fonts *render.Fonts) 
 	v.day = v.clamp(day)
 	v.snap = ds.At(v.day)
 	v.net.Update(v.snap)
-	v.relax(export.SettleTicks)
+	v.relax(export.SettleTicks, true)
 	v.posFrom = v.posTo
 	v.from = v.snap
 	v.progress = 1
@@ -129,7 +130,10 @@ func (v *Viewer) Frame() render.Frame {
 // relax settles the layout toward its new rest for up to maxTicks: for
 // settleBudget here, then, if it still moves, in the background, showing
 // its progress every publishEvery. posTo holds the positions so far.
-func (v *Viewer) relax(maxTicks int) {
+// opened says the dataset was just opened: once at rest, the garbage of
+// reading and laying it out is handed back to the system, so the window's
+// resident memory is what it uses, not what opening it took.
+func (v *Viewer) relax(maxTicks int, opened bool) {
 	gen := v.gen.Add(1)
 	chunk := 8
 	if len(v.snap.Actors) > 2000 {
@@ -146,6 +150,9 @@ func (v *Viewer) relax(maxTicks int) {
 	}
 	v.posTo = v.net.Positions()
 	if left <= 0 {
+		if opened {
+			go debug.FreeOSMemory()
+		}
 		return
 	}
 	net := v.net
@@ -162,6 +169,9 @@ func (v *Viewer) relax(maxTicks int) {
 			}
 			last = time.Now()
 			pos := net.Positions()
+			if left <= 0 && opened {
+				defer debug.FreeOSMemory()
+			}
 			fyne.Do(func() {
 				if v.gen.Load() != gen {
 					return
@@ -193,7 +203,7 @@ func (v *Viewer) SetDay(day graphmodel.Day) {
 	v.day = day
 	v.snap = v.ds.At(day)
 	v.net.Update(v.snap)
-	v.relax(400)
+	v.relax(400, false)
 	v.startGlide(Glide)
 }
 
@@ -202,7 +212,7 @@ func (v *Viewer) Relayout() {
 	cur := v.Frame()
 	v.from = v.snap
 	v.posFrom = cur.Positions
-	v.relax(400)
+	v.relax(400, false)
 	v.startGlide(Glide / 2)
 }
 
