@@ -135,6 +135,10 @@ func (c *canvas) line(x0, y0, x1, y1, w float64, dash []float64) {
 		ends[i] = period
 	}
 	along := l / du // distance along the line per unit of u, signed
+	var walk dashWalk
+	if period > 0 {
+		walk.start(ends[:len(dash)], period, (float64(lo)+0.5-u0)*along)
+	}
 	pix := c.img.Pix
 	// The stroke's top edge at each column's centre, in 1/65536 pixel,
 	// stepped in integers; its thickness in 1/256 pixel.
@@ -145,11 +149,12 @@ func (c *canvas) line(x0, y0, x1, y1, w float64, dash []float64) {
 		h := int32(256)
 		if fu := float64(u); fu < ua || fu+1 > ub || period > 0 {
 			hc := min(fu+1, ub) - max(fu, ua) // less than 1 at an end
+			if period > 0 {
+				hc *= walk.cover(step)
+				walk.advance(along)
+			}
 			if hc <= 0 {
 				continue
-			}
-			if period > 0 {
-				hc *= dashAt(ends[:len(dash)], period, (max(ua, min(ub, fu+0.5))-u0)*along, step)
 			}
 			if h = int32(hc*256 + 0.5); h <= 0 {
 				continue
@@ -189,6 +194,59 @@ func (c *canvas) line(x0, y0, x1, y1, w float64, dash []float64) {
 			off += vStride
 		}
 	}
+}
+
+// dashWalk follows a dash pattern along a line column by column: where
+// in the period the column's centre is and in which piece, so each column
+// costs a comparison, not a search.
+type dashWalk struct {
+	ends   [8]float64 // the pieces' running ends over one period
+	n      int        // how many pieces
+	period float64
+	r      float64 // the position in the period
+	i      int     // the piece r is in
+}
+
+func (w *dashWalk) start(ends []float64, period, s float64) {
+	w.n = copy(w.ends[:], ends)
+	w.period = period
+	w.r = s - float64(int64(s/period+1<<20)-1<<20)*period
+	w.i = 0
+	for w.i < w.n-1 && w.r >= w.ends[w.i] {
+		w.i++
+	}
+}
+
+// advance moves d along the line (either way).
+func (w *dashWalk) advance(d float64) {
+	w.r += d
+	for w.r >= w.ends[w.i] {
+		if w.i++; w.i == w.n {
+			w.i, w.r = 0, w.r-w.period
+		}
+	}
+	for w.r < w.pieceStart() {
+		if w.i--; w.i < 0 {
+			w.i, w.r = w.n-1, w.r+w.period
+		}
+	}
+}
+
+func (w *dashWalk) pieceStart() float64 {
+	if w.i == 0 {
+		return 0
+	}
+	return w.ends[w.i-1]
+}
+
+// cover is how much of a window win wide at the current position the
+// pattern draws, as dashAt.
+func (w *dashWalk) cover(win float64) float64 {
+	d := min(w.r-w.pieceStart(), w.ends[w.i]-w.r) / win
+	if w.i%2 == 0 {
+		return min(1, 0.5+d)
+	}
+	return max(0, 0.5-d)
 }
 
 // dashAt is how much of a window win wide centred at s (a distance along

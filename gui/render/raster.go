@@ -108,15 +108,20 @@ func rasterBand(img *image.RGBA, s Scene, fonts *Fonts) {
 		fillPolygon(filler, a.Points, a.Fill)
 	}
 	drawEdges(cv, s.Edges)
-	for _, n := range s.Nodes {
+	var look NodeShape // the last node's colours, whose paints are at hand
+	var stroke, fill paint
+	for i, n := range s.Nodes {
 		if n.Opacity <= 0 {
 			continue
+		}
+		if i == 0 || n.Stroke != look.Stroke || n.Fill != look.Fill || n.Opacity != look.Opacity {
+			look, stroke, fill = n, paintOf(n.Stroke, n.Opacity), paintOf(n.Fill, n.Opacity)
 		}
 		rd := 0.0
 		if n.Pinned {
 			rd = n.R * 0.32
 		}
-		cv.disc(n.X, n.Y, n.R+n.StrokeWidth, n.R, rd, paintOf(n.Stroke, n.Opacity), paintOf(n.Fill, n.Opacity))
+		cv.disc(n.X, n.Y, n.R+n.StrokeWidth, n.R, rd, stroke, fill)
 	}
 	for _, t := range s.Texts {
 		cv.text(t, fonts)
@@ -124,15 +129,9 @@ func rasterBand(img *image.RGBA, s Scene, fonts *Fonts) {
 	for _, p := range s.Panels {
 		r := math.Min(8, p.H/4)
 		if p.Stroke.A > 0 {
-			filler.SetColor(p.Stroke)
-			rasterx.AddRoundRect(p.X-1, p.Y-1, p.X+p.W+1, p.Y+p.H+1, r, r, 0, rasterx.RoundGap, filler)
-			filler.Draw()
-			filler.Clear()
+			cv.roundRect(p.X-1, p.Y-1, p.W+2, p.H+2, r, paintOf(p.Stroke, 1))
 		}
-		filler.SetColor(p.Fill)
-		rasterx.AddRoundRect(p.X, p.Y, p.X+p.W, p.Y+p.H, r, r, 0, rasterx.RoundGap, filler)
-		filler.Draw()
-		filler.Clear()
+		cv.roundRect(p.X, p.Y, p.W, p.H, r, paintOf(p.Fill, 1))
 	}
 	drawEdges(cv, s.PanelLines)
 	for _, t := range s.PanelTexts {

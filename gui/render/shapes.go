@@ -125,3 +125,28 @@ func (c *canvas) triangle(pts [3][2]float64, p paint) {
 		}
 	}
 }
+
+// roundRect fills a rectangle with corners rounded to radius r, each
+// pixel covered by its centre's signed distance to the outline.
+func (c *canvas) roundRect(x, y, w, h, r float64, p paint) {
+	x0, x1 := max(int(math.Floor(x)), c.clip.Min.X), min(int(math.Ceil(x+w)), c.clip.Max.X)
+	y0, y1 := max(int(math.Floor(y)), c.clip.Min.Y), min(int(math.Ceil(y+h)), c.clip.Max.Y)
+	cx, cy := x+w/2, y+h/2
+	hx, hy := w/2-r, h/2-r // the inner box the corners round
+	for py := y0; py < y1; py++ {
+		dy := math.Abs(float64(py)+0.5-cy) - hy
+		off := c.at(x0, py)
+		for px := x0; px < x1; px, off = px+1, off+4 {
+			dx := math.Abs(float64(px)+0.5-cx) - hx
+			var d float64 // distance outside the outline (negative inside)
+			if dx > 0 && dy > 0 {
+				d = math.Sqrt(dx*dx+dy*dy) - r
+			} else {
+				d = max(dx, dy) - r
+			}
+			if d < 0.5 {
+				p.blend(c.img.Pix[off:], coverage(0.5-d))
+			}
+		}
+	}
+}
