@@ -78,7 +78,10 @@ type Built struct {
 	Scene
 	View Transform
 
-	// Per-actor working space of the last build, kept for the next.
+	// Per-actor working space of the last build, kept for the next: the
+	// layout positions (looked up in the frame's map once per build), the
+	// same in pixels, and the labels.
+	lp     [][2]float64
 	px     [][2]float64
 	has    []bool
 	labels []Text
@@ -114,6 +117,10 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	b.Scene = Scene{Width: o.Width, Height: o.Height, Areas: b.Areas[:0], Edges: b.Edges[:0], Nodes: b.Nodes[:0],
 		Texts: b.Texts[:0], Panels: b.Panels[:0], PanelTexts: b.PanelTexts[:0], PanelLines: b.PanelLines[:0]}
 	b.View = Transform{}
+	b.lp, b.has = grow(b.lp, len(f.Actors)), grow(b.has, len(f.Actors))
+	for i, a := range f.Actors {
+		b.lp[i], b.has[i] = f.Positions[a.ID]
+	}
 	if !o.Transparent {
 		b.Background = th.Background
 	}
@@ -140,7 +147,7 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	}
 	captionY := o.Height - bottom + margin
 	place := func(area [4]float64) {
-		b.View = fit(f, area, th, sc, zoom, o.PanX*sc, o.PanY*sc, fonts)
+		b.View = fit(f, b.lp, b.has, area, th, sc, zoom, o.PanX*sc, o.PanY*sc, fonts)
 		if o.Fit != nil {
 			b.View.Fit = *o.Fit
 			b.View.S, b.View.CX, b.View.CY = o.Fit.S*zoom, o.Fit.CX, o.Fit.CY
@@ -260,11 +267,10 @@ func detail(actors int, v Transform, full, sc float64) (r, lod float64) {
 
 // fit centres the actors' bounding box in the area at zoom 1, leaving room
 // for node discs and labels.
-func fit(f Frame, area [4]float64, th *Theme, sc, zoom, panX, panY float64, fonts *Fonts) Transform {
+func fit(f Frame, lp [][2]float64, has []bool, area [4]float64, th *Theme, sc, zoom, panX, panY float64, fonts *Fonts) Transform {
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, a := range f.Actors {
-		p, ok := f.Positions[a.ID]
-		if !ok {
+	for i, p := range lp {
+		if !has[i] {
 			continue
 		}
 		minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
@@ -330,13 +336,10 @@ func (b *Built) present(f Frame, id string) bool {
 // highlighted ones on top.
 func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(string) float64, hl, emph map[string]bool, glowA float64) {
 	lod := b.View.Detail
-	b.px, b.has = grow(b.px, len(f.Actors)), grow(b.has, len(f.Actors))
+	b.px = grow(b.px, len(f.Actors))
 	px, has := b.px, b.has
-	for i, a := range f.Actors {
-		has[i] = false
-		if q, ok := f.Positions[a.ID]; ok {
-			px[i], has[i] = b.View.ToPixel(q), true
-		}
+	for i, q := range b.lp {
+		px[i] = b.View.ToPixel(q)
 	}
 	gap := 6.5 * sc * th.LineScale * lod
 	edges := b.Edges[:0]
@@ -416,11 +419,10 @@ func (b *Built) addNodes(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 	labels := b.labels
 	for i, a := range f.Actors {
 		labels[i] = Text{}
-		q, ok := f.Positions[a.ID]
-		if !ok {
+		if !b.has[i] {
 			continue
 		}
-		q = b.View.ToPixel(q)
+		q := b.px[i]
 		fill := th.MutedText
 		if c, ok := ParseColor(a.Color); ok {
 			fill = c
@@ -648,12 +650,11 @@ func hexDigit(c byte) (uint8, bool) {
 // (x, y, w, h) under the current view.
 func (b *Built) overlaps(f Frame, r [4]float64, th *Theme, sc float64, fonts *Fonts) bool {
 	rad := th.NodeRadius * sc
-	for _, a := range f.Actors {
-		p, ok := f.Positions[a.ID]
-		if !ok {
+	for i, a := range f.Actors {
+		if !b.has[i] {
 			continue
 		}
-		q := b.View.ToPixel(p)
+		q := b.View.ToPixel(b.lp[i])
 		lw := float64(len(a.Short)) * th.LabelSize * sc * 0.3 // big networks: an estimate
 		if len(f.Actors) <= 200 {
 			lw = fonts.Width(a.Short, th.LabelSize*sc, true) / 2
