@@ -256,13 +256,45 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 
 // detail is the node radius and level of detail of a view: the theme's
 // radius, unless the actors sit closer on screen than that allows; then a
-// fifth of their typical spacing, but never under 1.5 pixels.
+// quarter of their typical spacing, but never under 1.5 pixels.
 func detail(actors int, v Transform, full, sc float64) (r, lod float64) {
 	if actors <= 40 {
 		return full, 1
 	}
-	r = math.Max(1.5*sc, math.Min(full, v.S*v.Spacing*0.2))
+	r = math.Max(1.5*sc, math.Min(full, v.S*v.Spacing*0.25))
 	return r, r / full
+}
+
+// spacing is the typical distance between an actor and its neighbours, in
+// layout units: the square root of the area per actor where actors are,
+// from a 64×64 grid over their box. A plain area per actor would count the
+// empty space a few outlying actors open up.
+func spacing(lp [][2]float64, has []bool, minX, minY, w, h float64) float64 {
+	const cells = 64
+	var grid [cells * cells]int32
+	cell := func(p [2]float64) int {
+		x := min(cells-1, max(0, int((p[0]-minX)/w*cells)))
+		y := min(cells-1, max(0, int((p[1]-minY)/h*cells)))
+		return y*cells + x
+	}
+	n := 0
+	for i, p := range lp {
+		if has[i] {
+			grid[cell(p)]++
+			n++
+		}
+	}
+	if n == 0 {
+		return math.Sqrt(w * h)
+	}
+	crowd := 0.0 // the mean number of actors sharing an actor's cell
+	for i, p := range lp {
+		if has[i] {
+			crowd += float64(grid[cell(p)])
+		}
+	}
+	crowd /= float64(n)
+	return math.Sqrt(w * h / (cells * cells) / crowd)
 }
 
 // fit centres the actors' bounding box in the area at zoom 1, leaving room
@@ -300,7 +332,7 @@ func fit(f Frame, lp [][2]float64, has []bool, area [4]float64, th *Theme, sc, z
 		S:   s * zoom, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2,
 		OX: ox + panX, OY: oy + panY,
 		AreaX: area[0], AreaY: area[1], AreaW: area[2], AreaH: area[3], NodeRadius: r, Detail: 1,
-		Spacing: math.Sqrt(w * h / math.Max(1, float64(len(f.Actors)))),
+		Spacing: spacing(lp, has, minX, minY, w, h),
 	}
 }
 
@@ -466,6 +498,9 @@ func (b *Built) addNodes(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 		if bx[0] < 0 || bx[1] < 0 || bx[2] > b.Width || bx[3] > b.Height {
 			continue
 		}
+		// Room around each label, so a crowd of them stays readable.
+		pad := t.Size * 0.6
+		bx = [4]float64{bx[0] - pad, bx[1] - pad, bx[2] + pad, bx[3] + pad}
 		if cellsOf(bx, func(c int) bool {
 			for _, o := range grid[c] {
 				if bx[0] < o[2] && o[0] < bx[2] && bx[1] < o[3] && o[1] < bx[3] {
