@@ -156,6 +156,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	if !themeSet(fs) {
 		w.RestoreSettings(*at == "")
 	}
+	gui.StatsOnSignal(stderr) // SIGUSR1 prints goroutines and memory (.ci/perf)
 	w.Win.ShowAndRun()
 	return exitOK
 }
