@@ -147,7 +147,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	if *data != "" {
 		title += " (" + name + ")"
 	}
-	w, err := gui.NewWindow(a, ds, title, day, *themeName == "dark")
+	w, err := gui.NewStartWindow(a, ds, title, day, *themeName == "dark")
 	if err != nil {
 		printErr(stderr, err)
 		return exitWork

@@ -75,6 +75,19 @@ type Window struct {
 
 // NewWindow builds the window for ds at day. dark picks the theme.
 func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.Day, dark bool) (*Window, error) {
+	return newWindow(a, ds, title, day, dark, false)
+}
+
+// NewStartWindow is NewWindow for the app's start: the side panel and the
+// caption stay out of the first frame and come in once the app has
+// started (Fyne calls that after the first frame). Their text, list rows
+// and tabs would otherwise make the first picture come much later, and
+// nothing slow may block it.
+func NewStartWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.Day, dark bool) (*Window, error) {
+	return newWindow(a, ds, title, day, dark, true)
+}
+
+func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.Day, dark, deferPanels bool) (*Window, error) {
 	fonts, err := render.NewFonts()
 	if err != nil {
 		return nil, err
@@ -88,7 +101,7 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	w.caption = newCaptionPanel()
 	w.details = newDetailsPanel()
 	w.story = newStoryPanel(ds, func(e *graphmodel.Event) { w.Viewer.SetDay(e.Day()); w.focusNetwork() })
-	w.date = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	w.date = widget.NewLabel("")
 
 	w.Timeline.OnChanged = func(d graphmodel.Day) { w.Viewer.SetDay(d); w.focusNetwork() }
 	w.Network.OnSelect = w.selected
@@ -130,23 +143,48 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	}
 
 	detailsScroll := container.NewVScroll(w.details.text)
+	// The filters are built when first shown: two dozen widgets measured
+	// for a tab nobody sees at start would delay the first frame.
+	w.Network.HiddenKinds = map[graphmodel.Kind]bool{}
+	w.Network.HiddenCertainty = map[graphmodel.Certainty]bool{}
+	filters := container.NewTabItem("Filters", container.NewStack())
 	w.side = container.NewAppTabs(
 		container.NewTabItem("Story", w.story.list),
 		container.NewTabItem("Details", detailsScroll),
-		container.NewTabItem("Filters", w.filtersPanel()),
+		filters,
 	)
+	w.side.OnSelected = func(t *container.TabItem) {
+		if t == filters && len(filters.Content.(*fyne.Container).Objects) == 0 {
+			filters.Content.(*fyne.Container).Add(w.filtersPanel())
+		}
+	}
 	w.split = container.NewHSplit(w.Network, w.side)
 	w.split.Offset = 0.72
 	captionScroll := container.NewVScroll(w.caption.text)
 	captionScroll.SetMinSize(fyne.NewSize(200, 140))
 	w.captionBox = captionScroll
 	w.bottom = container.NewVBox(w.Timeline)
+	if deferPanels {
+		w.side.Hide()
+		w.captionBox.Hide()
+		a.Lifecycle().SetOnStarted(func() {
+			if !w.presenting { // presentation mode keeps them hidden
+				w.side.Show()
+				w.captionBox.Show()
+			}
+			w.update()
+			w.details.show(w.Viewer.Snapshot())
+			w.split.Refresh()
+		})
+	}
 	w.Win.SetContent(container.NewBorder(w.top, container.NewVBox(w.bottom, w.captionBox), nil, nil, w.split))
 	w.Win.Resize(w.prefs.size(fyne.NewSize(1200, 800)))
 
 	w.Viewer.OnChange(w.update)
 	w.update()
-	w.details.show(w.Viewer.Snapshot())
+	if !deferPanels {
+		w.details.show(w.Viewer.Snapshot())
+	}
 	w.Win.SetOnClosed(func() {
 		w.prefs.save(w)
 		w.Viewer.Close()
@@ -214,11 +252,17 @@ func (w *Window) update() {
 		w.play.SetIcon(theme.MediaPlayIcon())
 	}
 	ev := v.Dataset().EventNear(day)
-	w.caption.show(v.Dataset(), ev, day)
 	w.setTitle(ev)
-	w.story.show(ev)
-	if !w.details.empty() {
-		w.details.show(v.Snapshot())
+	// Hidden panels are filled when they come back (presentation mode
+	// and the start keep them out): text in them costs time to measure.
+	if w.captionBox.Visible() {
+		w.caption.show(v.Dataset(), ev, day)
+	}
+	if w.side.Visible() {
+		w.story.show(ev)
+		if !w.details.empty() {
+			w.details.show(v.Snapshot())
+		}
 	}
 	w.Network.Refresh()
 }
