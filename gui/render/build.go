@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"runtime"
+	"sync"
 	"strings"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -85,6 +87,7 @@ type Built struct {
 	px     [][2]float64
 	has    []bool
 	labels []Text
+	tail   []EdgeShape // the second half of a big network's edges
 }
 
 // SourceLine credits the article every picture is built from.
@@ -375,22 +378,26 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 	}
 	gap := 6.5 * sc * th.LineScale * lod
 	edges := b.Edges[:0]
-	var kind graphmodel.Kind
-	var kindStyle Style
-	emit := func(l *planLine, glow bool) {
+	// kindCache holds the last kind's style: lines come grouped by kind.
+	type kindCache struct {
+		kind  graphmodel.Kind
+		style Style
+	}
+	var cache kindCache
+	emit := func(edges []EdgeShape, c *kindCache, l *planLine, glow bool) []EdgeShape {
 		if !has[l.a] || !has[l.b] {
-			return
+			return edges
 		}
 		A, B := px[l.a], px[l.b]
 		dx, dy := B[0]-A[0], B[1]-A[1]
 		length := math.Hypot(dx, dy)
 		if length < 1e-6 {
-			return
+			return edges
 		}
-		if l.kind != kind {
-			kind, kindStyle = l.kind, th.Kinds[l.kind]
+		if l.kind != c.kind {
+			c.kind, c.style = l.kind, th.Kinds[l.kind]
 		}
-		st := kindStyle
+		st := c.style
 		st.Width *= sc * th.LineScale * lod
 		op := l.opacity * l.faint * dim(l.id)
 		lit := len(hl) > 0 && hl[l.id]
@@ -421,24 +428,41 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 			e.Style = Style{Color: th.Highlight, Width: st.Width + 8*sc*lod}
 			e.Opacity = glowA * l.opacity
 		}
-		edges = append(edges, e)
+		return append(edges, e)
 	}
 	if len(emph) > 0 {
 		for i := range p.lines {
 			if l := &p.lines[i]; !l.ghost && anyOf(emph, l.members) {
-				emit(l, true)
+				edges = emit(edges, &cache, l, true)
 			}
 		}
 	}
-	for i := range p.lines {
-		if len(hl) == 0 || !hl[p.lines[i].id] {
-			emit(&p.lines[i], false)
+	plain := func(edges []EdgeShape, c *kindCache, lines []planLine) []EdgeShape {
+		for i := range lines {
+			if len(hl) == 0 || !hl[lines[i].id] {
+				edges = emit(edges, c, &lines[i], false)
+			}
 		}
+		return edges
+	}
+	if n := len(p.lines); n >= 8192 && runtime.GOMAXPROCS(0) > 1 {
+		// A big network: the second half on another core, then joined.
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b.tail = plain(b.tail[:0], &kindCache{}, p.lines[n/2:])
+		}()
+		edges = plain(edges, &cache, p.lines[:n/2])
+		wg.Wait()
+		edges = append(edges, b.tail...)
+	} else {
+		edges = plain(edges, &cache, p.lines)
 	}
 	if len(hl) > 0 {
 		for i := range p.lines {
 			if hl[p.lines[i].id] {
-				emit(&p.lines[i], false)
+				edges = emit(edges, &cache, &p.lines[i], false)
 			}
 		}
 	}
