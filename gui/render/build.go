@@ -5,8 +5,8 @@ import (
 	"image/color"
 	"math"
 	"runtime"
-	"sync"
 	"strings"
+	"sync"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 )
