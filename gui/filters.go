@@ -14,8 +14,6 @@ import (
 // actor search.
 func (w *Window) filtersPanel() fyne.CanvasObject {
 	n := w.Network
-	n.HiddenKinds = map[graphmodel.Kind]bool{}
-	n.HiddenCertainty = map[graphmodel.Certainty]bool{}
 	var kinds []fyne.CanvasObject
 	for _, k := range graphmodel.Kinds() {
 		k := k
@@ -24,7 +22,7 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 			n.Refresh()
 			w.focusNetwork()
 		})
-		c.SetChecked(true)
+		c.SetChecked(!n.HiddenKinds[k])
 		kinds = append(kinds, c)
 	}
 	var certs []fyne.CanvasObject
@@ -35,7 +33,7 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 			n.Refresh()
 			w.focusNetwork()
 		})
-		chk.SetChecked(true)
+		chk.SetChecked(!n.HiddenCertainty[c])
 		certs = append(certs, chk)
 	}
 	search := widget.NewEntry()

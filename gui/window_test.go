@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/resources"
@@ -251,6 +253,43 @@ func TestFiltersAndSearch(t *testing.T) {
 	}
 	if id := w.findActor("atlantis"); id != "" {
 		t.Errorf("search for atlantis found %q", id)
+	}
+}
+
+// The Filters tab is built when first opened; its boxes then start from
+// the filters in force and unticking one hides that kind.
+func TestFiltersTabBuiltOnOpen(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	w.Network.HiddenKinds[graphmodel.Summit] = true
+	w.side.SelectIndex(2)
+	var checks []*widget.Check
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Check:
+			checks = append(checks, v)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(v.Content)
+		}
+	}
+	walk(w.side.Items[2].Content)
+	if len(checks) != len(graphmodel.Kinds())+3 {
+		t.Fatalf("the Filters tab holds %d boxes, want one per kind and certainty", len(checks))
+	}
+	for _, c := range checks {
+		if c.Text == graphmodel.Summit.Label() && c.Checked {
+			t.Error("the summit box is ticked though summits are hidden")
+		}
+		if c.Text == graphmodel.Normalisation.Label() {
+			c.SetChecked(false)
+		}
+	}
+	if !w.Network.HiddenKinds[graphmodel.Normalisation] {
+		t.Error("unticking normalisation did not hide it")
 	}
 }
 
