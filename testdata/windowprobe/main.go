@@ -5,12 +5,23 @@
 // lets the app idle, reads its resident memory from /proc and kills it.
 //
 //	windowprobe -name Echoes [-region 0.03,0.12,0.68,0.68 -min-sat 300] [-min-ink 40]
-//	            [-interval 5ms] [-timeout 60s] [-idle 3s] [-shot FILE.png] [-keep] -- CMD ARGS...
+//	            [-interval 5ms] [-timeout 60s] [-idle 3s] [-shot FILE.png] [-keep]
+//	            [-drag 10 [-drag-step 30] [-drag-every 100ms] [-drag-wait 0] [-drag-from X,Y;X,Y]
+//	             [-ready X0,Y0,X1,Y1 -ready-sat N] [-quiet 1.5s] [-shots PREFIX] [-trace FILE]] -- CMD ARGS...
 //
 // Output is one line of key=value pairs (times in milliseconds, memory in
 // kB), e.g.
 //
 //	pid=123 window_ms=412.3 drawn_ms=455.8 polls=9 grab_ms=2.1 rss_kb=98304 hwm_kb=99000
+//
+// and with -drag, between them (times after drawn; lat_ms per step, "-"
+// for a step never shown; fps_* are distinct pictures a second; moving_ms
+// is when the picture last changed, ">" if it had not stopped):
+//
+//	ready_ms=181 press_ms=700 release_ms=1803 press=36,328 steps=10 step_px=30
+//	lat_ms=65,61,85,... lat_med_ms=80 lat_max_ms=95 missed=0 frames_before=11
+//	fps_before=15.7 frames_drag=21 fps_drag=19.0 frames_after=16 fps_after=17.8
+//	moving_ms=2700 shift_px=300 drift_px=1 mid_sat=9151 drag_poll_ms=6.8
 //
 // "Drawn" means: within -region (fractions of the window: x0,y0,x1,y1) at
 // least -min-sat saturated pixels (max-min channel > 80: colour, not the
@@ -19,15 +30,25 @@
 // or one fill), so it passes neither.
 //
 // It grabs only the window with XGetImage, which takes a few ms for a
-// 1200x800 window, so the resolution is the interval plus one grab. It
-// needs libX11 (the .ci/deps packages) and DISPLAY.
+// 1200x800 window, so the resolution is the interval plus one grab.
+//
+// With -drag N (drag.go) it then drags the picture: it waits for -ready,
+// presses button 1 on plain background at -drag-from, moves the pointer
+// -drag-step pixels right N times, one step every -drag-every, releases,
+// and times each step from the motion event to the first grab in which the
+// network's cloud of coloured pixels has moved by it; it also counts the
+// distinct pictures the network area shows before, during and after the
+// drag, until the picture has been still for -quiet. Input goes through
+// XTEST, so it needs libX11 and libXtst (the .ci/deps packages) and
+// DISPLAY.
 package main
 
 /*
-#cgo LDFLAGS: -lX11
+#cgo LDFLAGS: -lX11 -lXtst
 #include <X11/Xlib.h>
 #include <X11/Xatom.h>
 #include <X11/Xutil.h>
+#include <X11/extensions/XTest.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +122,31 @@ static int grab(Display *d, Window w, int x0, int y0, int width, int height, uns
 	XDestroyImage(img);
 	return 1;
 }
+
+// origin returns where the window's top-left pixel is on the screen.
+static void origin(Display *d, Window w, int *x, int *y) {
+	Window child;
+	*x = *y = 0;
+	XTranslateCoordinates(d, w, XDefaultRootWindow(d), 0, 0, x, y, &child);
+}
+
+// hasXTest reports whether the server offers the XTEST extension.
+static int hasXTest(Display *d) {
+	int ev, er, maj, min;
+	return XTestQueryExtension(d, &ev, &er, &maj, &min);
+}
+
+// motion moves the pointer to (x, y) on the screen, as if the user had.
+static void motion(Display *d, int x, int y) {
+	XTestFakeMotionEvent(d, -1, x, y, CurrentTime);
+	XFlush(d);
+}
+
+// button presses (down != 0) or releases button 1.
+static void button(Display *d, int down) {
+	XTestFakeButtonEvent(d, 1, down ? True : False, CurrentTime);
+	XFlush(d);
+}
 */
 import "C"
 
@@ -131,23 +177,40 @@ func main() {
 	shot := flag.String("shot", "", "save the first capture that counts as drawn to this PNG")
 	frames := flag.String("frames", "", "save every capture to this folder (to check the criterion)")
 	keep := flag.Bool("keep", false, "leave the app running after it is drawn; print its pid and window")
+	var dr dragFlags
+	flag.IntVar(&dr.steps, "drag", 0, "once drawn, drag across the canvas in this many steps and time each (see dragFlags)")
+	flag.IntVar(&dr.stepPX, "drag-step", 30, "pixels the pointer moves right per drag step")
+	flag.DurationVar(&dr.every, "drag-every", 100*time.Millisecond, "time between drag steps")
+	flag.DurationVar(&dr.wait, "drag-wait", 0, "watch the settle this long between -ready and the press")
+	flag.StringVar(&dr.from, "drag-from", "0.05,0.7", "where to press, as fractions of the window; several x,y pairs separated by ';' are tried in turn, the first on plain background wins")
+	flag.StringVar(&dr.track, "track", "", "with -drag, where to look for the network's cloud (x0,y0,x1,y1; default -region)")
+	flag.StringVar(&dr.ready, "ready", "", "before the press, wait until this region (x0,y0,x1,y1) shows -ready-sat saturated pixels")
+	flag.IntVar(&dr.readySat, "ready-sat", 100, "saturated pixels the -ready region needs")
+	flag.StringVar(&dr.trace, "trace", "", "with -drag, write one line per grab to this file (time, new frame, picture x)")
+	flag.DurationVar(&dr.quiet, "quiet", 1500*time.Millisecond, "the picture counts as settled once unchanged this long")
+	flag.DurationVar(&dr.settledAt, "settled-shot", 5*time.Second, "earliest time after drawn for the settled screenshot")
+	flag.StringVar(&dr.shots, "shots", "", "save the drawn, mid-drag and settled frames as PREFIXdrawn.png, PREFIXmid-drag.png, PREFIXsettled.png")
 	flag.Parse()
 	if *name == "" || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: windowprobe -name TITLE [flags] -- CMD ARGS...")
 		os.Exit(2)
 	}
-	var rx [4]float64
-	for i, s := range strings.Split(*region, ",") {
-		if i < 4 {
-			rx[i], _ = strconv.ParseFloat(s, 64)
-		}
-	}
+	rx := fractions(*region)
 
 	d := C.XOpenDisplay(nil)
 	if d == nil {
 		fail("cannot open DISPLAY %q", os.Getenv("DISPLAY"))
 	}
 	C.quiet()
+	if dr.steps > 0 {
+		if C.hasXTest(d) == 0 {
+			fail("the X server has no XTEST extension, which -drag needs")
+		}
+		// The pointer waits off the window (bottom right of the screen), so
+		// that no hover tooltip is drawn before the drag.
+		scr := C.XDefaultScreen(d)
+		C.motion(d, C.XDisplayWidth(d, scr)-1, C.XDisplayHeight(d, scr)-1)
+	}
 
 	cmd := exec.Command(flag.Arg(0), flag.Args()[1:]...)
 	// The app's output goes to stderr: stdout is the probe's one line, and
@@ -165,6 +228,8 @@ func main() {
 
 	var win C.Window
 	var tWin, tDrawn, tFirst, tLast time.Time
+	var first []C.uint // the whole window when first drawn, for -shot
+	var fw, fh int
 	polls, grabs := 0, time.Duration(0)
 	for {
 		select {
@@ -200,9 +265,10 @@ func main() {
 				}
 				if drawn(px, rw, rh, *minSat, *minInk) {
 					tDrawn = time.Now()
-					if *shot != "" {
+					if *shot != "" || dr.shots != "" {
+						// Saved later: encoding takes longer than a poll.
 						if all, ok := grabRect(d, win, 0, 0, int(w), int(h)); ok {
-							savePNG(*shot, all, int(w), int(h))
+							first, fw, fh = all, int(w), int(h)
 						}
 					}
 					break
@@ -220,6 +286,15 @@ func main() {
 	}
 	line := fmt.Sprintf("pid=%d window=%d window_ms=%.1f drawn_ms=%.1f polls=%d grab_ms=%.1f poll_ms=%.1f",
 		cmd.Process.Pid, win, ms(tWin), ms(tDrawn), polls, grabMS, period)
+	if dr.steps > 0 {
+		line += " " + drag(d, win, tDrawn, rx, *interval, dr, kill)
+		if dr.shots != "" && first != nil {
+			savePNG(dr.shots+"drawn.png", first, fw, fh)
+		}
+	}
+	if *shot != "" && first != nil {
+		savePNG(*shot, first, fw, fh)
+	}
 	if *keep {
 		fmt.Println(line)
 		return
@@ -229,6 +304,17 @@ func main() {
 	kill()
 	<-exited
 	fmt.Printf("%s rss_kb=%d hwm_kb=%d\n", line, rss, hwm)
+}
+
+// fractions parses "x0,y0,x1,y1" (or "x,y").
+func fractions(s string) [4]float64 {
+	var f [4]float64
+	for i, v := range strings.Split(s, ",") {
+		if i < 4 {
+			f[i], _ = strconv.ParseFloat(strings.TrimSpace(v), 64)
+		}
+	}
+	return f
 }
 
 // find looks depth levels down from w for a viewable window whose title
@@ -259,6 +345,32 @@ func find(d *C.Display, w C.Window, prefix string, pid, depth int) C.Window {
 		}
 	}
 	return 0
+}
+
+// windowSize returns the size of win while it is viewable.
+func windowSize(d *C.Display, win C.Window) (w, h int, ok bool) {
+	var cw, ch C.int
+	ok = C.viewable(d, win, &cw, &ch) != 0
+	return int(cw), int(ch), ok
+}
+
+// windowOrigin returns where win's top-left pixel is on the screen.
+func windowOrigin(d *C.Display, win C.Window) (x, y int) {
+	var cx, cy C.int
+	C.origin(d, win, &cx, &cy)
+	return int(cx), int(cy)
+}
+
+// pointerTo moves the pointer to (x, y) on the screen through XTEST.
+func pointerTo(d *C.Display, x, y int) { C.motion(d, C.int(x), C.int(y)) }
+
+// press presses (down) or releases button 1 through XTEST.
+func press(d *C.Display, down bool) {
+	v := 0
+	if down {
+		v = 1
+	}
+	C.button(d, C.int(v))
 }
 
 // grabRect reads a rectangle of window win.
