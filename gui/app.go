@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -65,6 +66,9 @@ type Window struct {
 	title      string
 	dark       bool
 	presenting bool
+	// controlsUp is false until the first frame is on screen: until then
+	// the window holds the network alone and update fills nothing else.
+	controlsUp bool
 	hideSeq    int
 	// after schedules f on the UI goroutine; tests replace it.
 	after func(d time.Duration, f func())
@@ -158,39 +162,84 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 			filters.Content.(*fyne.Container).Add(w.filtersPanel())
 		}
 	}
-	w.split = container.NewHSplit(w.Network, w.side)
-	w.split.Offset = 0.72
 	captionScroll := container.NewVScroll(w.caption.text)
 	captionScroll.SetMinSize(fyne.NewSize(200, 140))
 	w.captionBox = captionScroll
 	w.bottom = container.NewVBox(w.Timeline)
 	if deferPanels {
-		w.side.Hide()
-		w.captionBox.Hide()
+		// The first frame shows the network alone, with empty room where
+		// the controls go: they need Fyne's fonts, whose loading and
+		// measuring would otherwise hold the picture back (issue 7).
+		w.split = container.NewHSplit(w.Network, canvas.NewRectangle(nil))
+		w.Win.SetContent(startContent(w.split))
 		a.Lifecycle().SetOnStarted(func() {
-			if !w.presenting { // presentation mode keeps them hidden
-				w.side.Show()
-				w.captionBox.Show()
-			}
-			w.update()
-			w.details.show(w.Viewer.Snapshot())
-			w.split.Refresh()
+			w.controlsJoin()
 		})
+	} else {
+		w.split = container.NewHSplit(w.Network, w.side)
+		w.controlsJoin()
 	}
-	w.Win.SetContent(container.NewBorder(w.top, container.NewVBox(w.bottom, w.captionBox), nil, nil, w.split))
+	w.split.Offset = 0.72
 	w.Win.Resize(w.prefs.size(fyne.NewSize(1200, 800)))
 
 	w.Viewer.OnChange(w.update)
 	w.update()
-	if !deferPanels {
-		w.details.show(w.Viewer.Snapshot())
-	}
 	w.Win.SetOnClosed(func() {
 		w.prefs.save(w)
 		w.Viewer.Close()
 	})
 	w.focusNetwork()
 	return w, nil
+}
+
+// Sizes of the controls around the network at the default theme, for the
+// room left for them in the first frame; TestStartRoomMatchesControls
+// holds them to the real layout.
+const (
+	toolbarHeight  = 44    // the padded toolbar
+	controlsHeight = 184.8 // the timeline and the caption, stacked
+)
+
+// startContent is the window's content for the first frame: the network
+// in split, with transparent room above and below where the controls go,
+// so that the picture does not move when they join.
+func startContent(split *container.Split) fyne.CanvasObject {
+	gap := func(h float32) fyne.CanvasObject {
+		r := canvas.NewRectangle(nil)
+		r.SetMinSize(fyne.NewSize(0, h))
+		return r
+	}
+	return container.NewBorder(gap(toolbarHeight), gap(controlsHeight), nil, nil, split)
+}
+
+// controlsJoin puts the toolbar, timeline, caption and side panel in the
+// window and fills them.
+func (w *Window) controlsJoin() {
+	w.split.Trailing = w.side
+	w.Win.SetContent(container.NewBorder(w.top, container.NewVBox(w.bottom, w.captionBox), nil, nil, w.split))
+	w.controlsUp = true
+	w.showControls()
+	w.update()
+	w.details.show(w.Viewer.Snapshot())
+	w.focusNetwork()
+}
+
+// showControls hides the controls in presentation mode and shows them
+// otherwise.
+func (w *Window) showControls() {
+	for _, o := range []fyne.CanvasObject{w.split.Trailing, w.captionBox, w.top, w.bottom} {
+		if w.presenting {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
+	if w.presenting {
+		w.split.Offset = 1
+	} else {
+		w.split.Offset = 0.72
+	}
+	w.split.Refresh()
 }
 
 // RestoreSettings applies what was remembered from the last run (theme,
@@ -242,6 +291,12 @@ func (w *Window) selected(actor, rel string) {
 func (w *Window) update() {
 	v := w.Viewer
 	day := v.Day()
+	ev := v.Dataset().EventNear(day)
+	w.setTitle(ev)
+	w.Network.Refresh()
+	if !w.controlsUp { // the first frame: the network alone
+		return
+	}
 	w.Timeline.SetValue(day)
 	w.date.SetText(day.Date().Human())
 	if v.Playing() {
@@ -251,10 +306,8 @@ func (w *Window) update() {
 		w.play.SetText("Play")
 		w.play.SetIcon(theme.MediaPlayIcon())
 	}
-	ev := v.Dataset().EventNear(day)
-	w.setTitle(ev)
 	// Hidden panels are filled when they come back (presentation mode
-	// and the start keep them out): text in them costs time to measure.
+	// keeps them out): text in them costs time to measure.
 	if w.captionBox.Visible() {
 		w.caption.show(v.Dataset(), ev, day)
 	}
@@ -264,7 +317,6 @@ func (w *Window) update() {
 			w.details.show(v.Snapshot())
 		}
 	}
-	w.Network.Refresh()
 }
 
 func (w *Window) rune(r rune) {
@@ -334,20 +386,9 @@ func (w *Window) togglePresent() {
 	w.presenting = !w.presenting
 	w.Win.SetFullScreen(w.presenting)
 	w.Network.Caption = w.presenting
-	if w.presenting {
-		w.split.Trailing.Hide()
-		w.split.Offset = 1
-		w.captionBox.Hide()
-		w.top.Hide()
-		w.bottom.Hide()
-	} else {
-		w.split.Trailing.Show()
-		w.split.Offset = 0.72
-		w.captionBox.Show()
-		w.top.Show()
-		w.bottom.Show()
+	if w.controlsUp {
+		w.showControls()
 	}
-	w.split.Refresh()
 	w.applyTheme()
 	w.focusNetwork()
 	w.update()
@@ -407,7 +448,7 @@ func (w *Window) status(msg string) { w.statusLine.SetText(msg) }
 // taskbar (and a test driving the window from outside) can read them.
 func (w *Window) setTitle(ev *graphmodel.Event) {
 	t := w.title + " \u2014 " + w.Viewer.Day().Date().Human()
-	if ev != nil {
+	if ev != nil && ev.Day() <= w.Viewer.Day() {
 		t += ": " + ev.Title
 	}
 	var modes []string

@@ -28,7 +28,10 @@ func (c *captionPanel) show(ds *graphmodel.Dataset, e *graphmodel.Event, day gra
 		return
 	}
 	when := e.Date.Human()
-	if e.Day() != day {
+	switch {
+	case e.Day() > day:
+		when += "  (the first event; the timeline is at " + day.Date().Human() + ")"
+	case e.Day() < day:
 		when += "  (latest event before " + day.Date().Human() + ")"
 	}
 	c.text.Segments = []widget.RichTextSegment{

@@ -314,3 +314,60 @@ func TestSmallestWindowUsable(t *testing.T) {
 		t.Error("nothing drawn at the smallest size")
 	}
 }
+
+// The first frame leaves room for the controls where they will be, so
+// the network does not move or change size when they join.
+func TestStartRoomMatchesControls(t *testing.T) {
+	ds, err := resources.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []fyne.Size{{Width: 1200, Height: 800}, {Width: 900, Height: 640}} {
+		a := test.NewTempApp(t)
+		w, err := NewStartWindow(a, ds, "Echoes", graphmodel.MustDate("2024").Last(), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Win.Resize(size)
+		d := a.Driver()
+		pos, got := d.AbsolutePositionForObject(w.Network), w.Network.Size()
+		if w.date.Text != "" || w.caption.text.String() != "" {
+			t.Errorf("%v window: the controls were filled before the first frame", size)
+		}
+		w.controlsJoin()
+		if p, s := d.AbsolutePositionForObject(w.Network), w.Network.Size(); p != pos || s != got {
+			t.Errorf("%v window: the network is %v at %v in the first frame, %v at %v with the controls", size, got, pos, s, p)
+		}
+		if w.date.Text == "" || w.caption.text.String() == "" {
+			t.Errorf("%v window: the date or the caption is empty once the controls joined", size)
+		}
+		w.Win.Close()
+	}
+}
+
+// Before the first event the picture has no event title, and the caption
+// says the event it tells is still to come.
+func TestBeforeFirstEvent(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	ds := w.Viewer.Dataset()
+	first := ds.Events[0]
+	tests := []struct {
+		day         graphmodel.Day
+		event       *graphmodel.Event
+		captionHint string
+	}{
+		{ds.First(), nil, "the first event; the timeline is at"},
+		{first.Day(), first, first.Title},
+		{first.Day() + 3, first, "latest event before"},
+	}
+	for _, tc := range tests {
+		w.Viewer.SetDay(tc.day)
+		w.update()
+		if got := w.Viewer.Frame().Event; got != tc.event {
+			t.Errorf("%s: the picture's event is %v, want %v", tc.day.Date().Human(), got, tc.event)
+		}
+		if c := w.caption.text.String(); !strings.Contains(c, tc.captionHint) {
+			t.Errorf("%s: caption %q lacks %q", tc.day.Date().Human(), c, tc.captionHint)
+		}
+	}
+}

@@ -176,6 +176,8 @@ func main() {
 	idle := flag.Duration("idle", 3*time.Second, "idle time before reading the memory")
 	shot := flag.String("shot", "", "save the first capture that counts as drawn to this PNG")
 	frames := flag.String("frames", "", "save every capture to this folder (to check the criterion)")
+	then := flag.String("then", "", "after drawn, time until this region (x0,y0,x1,y1) shows -then-ink pixels off its commonest colour (then_ms)")
+	thenInk := flag.Int("then-ink", 100, "pixels the -then region needs")
 	keep := flag.Bool("keep", false, "leave the app running after it is drawn; print its pid and window")
 	var dr dragFlags
 	flag.IntVar(&dr.steps, "drag", 0, "once drawn, drag across the canvas in this many steps and time each (see dragFlags)")
@@ -286,6 +288,9 @@ func main() {
 	}
 	line := fmt.Sprintf("pid=%d window=%d window_ms=%.1f drawn_ms=%.1f polls=%d grab_ms=%.1f poll_ms=%.1f",
 		cmd.Process.Pid, win, ms(tWin), ms(tDrawn), polls, grabMS, period)
+	if *then != "" {
+		line += fmt.Sprintf(" then_ms=%.1f", ms(waitFor(d, win, fractions(*then), *thenInk, *interval, t0.Add(*timeout))))
+	}
 	if dr.steps > 0 {
 		line += " " + drag(d, win, tDrawn, rx, *interval, dr, kill)
 		if dr.shots != "" && first != nil {
@@ -304,6 +309,23 @@ func main() {
 	kill()
 	<-exited
 	fmt.Printf("%s rss_kb=%d hwm_kb=%d\n", line, rss, hwm)
+}
+
+// waitFor polls region r of win until it shows ink pixels off its
+// commonest colour, and returns when; the zero time if deadline passes.
+func waitFor(d *C.Display, win C.Window, r [4]float64, ink int, every time.Duration, deadline time.Time) time.Time {
+	for time.Now().Before(deadline) {
+		var w, h C.int
+		if C.viewable(d, win, &w, &h) != 0 {
+			x0, y0 := int(r[0]*float64(w)), int(r[1]*float64(h))
+			rw, rh := max(1, int(r[2]*float64(w))-x0), max(1, int(r[3]*float64(h))-y0)
+			if px, ok := grabRect(d, win, x0, y0, rw, rh); ok && drawn(px, rw, rh, 0, ink) {
+				return time.Now()
+			}
+		}
+		time.Sleep(every)
+	}
+	return time.Time{}
 }
 
 // fractions parses "x0,y0,x1,y1" (or "x,y").
