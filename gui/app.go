@@ -69,6 +69,7 @@ type Window struct {
 	// controlsUp is false until the first frame is on screen: until then
 	// the window holds the network alone and update fills nothing else.
 	controlsUp bool
+	filled     filledState
 	hideSeq    int
 	// after schedules f on the UI goroutine; tests replace it.
 	after func(d time.Duration, f func())
@@ -287,6 +288,14 @@ func (w *Window) selected(actor, rel string) {
 	}
 }
 
+// filledState is what the controls were last filled for.
+type filledState struct {
+	ds            *graphmodel.Dataset
+	day           graphmodel.Day
+	playing       bool
+	caption, side bool // visible
+}
+
 // update brings every widget in line with the viewer.
 func (w *Window) update() {
 	v := w.Viewer
@@ -297,6 +306,14 @@ func (w *Window) update() {
 	if !w.controlsUp { // the first frame: the network alone
 		return
 	}
+	// A settling layout calls this many times a second with only the
+	// positions changed: the text widgets are refilled only when what
+	// they show has changed, as measuring text is not free.
+	now := filledState{v.Dataset(), day, v.Playing(), w.captionBox.Visible(), w.side.Visible()}
+	if now == w.filled {
+		return
+	}
+	w.filled = now
 	w.Timeline.SetValue(day)
 	w.date.SetText(day.Date().Human())
 	if v.Playing() {

@@ -26,8 +26,9 @@ const Hold = 2600 * time.Millisecond
 // where it is and goes on settling in the background.
 const settleBudget = 25 * time.Millisecond
 
-// publishEvery is how often a background settle shows its progress.
-const publishEvery = 50 * time.Millisecond
+// publishEvery is how often a background settle shows its progress: 30
+// pictures a second at most, the drawing target for big networks.
+const publishEvery = 33 * time.Millisecond
 
 // Viewer owns what the window shows: the dataset, the day, the layout and
 // the transition between days. It runs on the UI goroutine only; listeners
