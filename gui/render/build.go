@@ -518,7 +518,7 @@ func (b *Built) addNodes(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 			continue
 		}
 		hw := float64(len(t.S)) * t.Size * 0.3
-		bx := [4]float64{t.X - hw, t.Y - t.Size, t.X + hw, t.Y + 3*sc}
+		bx := [4]float64{t.X - hw, t.Y - t.Size, t.X + hw, t.Y + t.Size*0.3} // descenders too
 		if bx[0] < 0 || bx[1] < 0 || bx[2] > b.Width || bx[3] > b.Height {
 			continue
 		}
