@@ -145,9 +145,13 @@ func (c *canvas) line(x0, y0, x1, y1, w float64, dash []float64) {
 	topFix := int64((v0 + (float64(lo)+0.5-u0)*slope - t/2) * 65536)
 	stepFix := int64(slope * 65536)
 	thick := int32(t*256 + 0.5)
+	// Columns from full0 to full1 lie wholly between the ends: integer
+	// bounds spare the inner loop float work.
+	full0, full1 := int(math.Ceil(ua)), int(math.Floor(ub))-1
 	for u := lo; u < hi; u, topFix = u+1, topFix+stepFix {
 		h := int32(256)
-		if fu := float64(u); fu < ua || fu+1 > ub || period > 0 {
+		if u < full0 || u > full1 || period > 0 {
+			fu := float64(u)
 			hc := min(fu+1, ub) - max(fu, ua) // less than 1 at an end
 			if period > 0 {
 				hc *= walk.cover(step)
