@@ -74,7 +74,7 @@ func NewNetworkView(v *Viewer, fonts *render.Fonts, th *render.Theme) *NetworkVi
 
 // CreateRenderer implements fyne.Widget.
 func (n *NetworkView) CreateRenderer() fyne.WidgetRenderer {
-	r := &networkRenderer{view: n}
+	r := &networkRenderer{view: n, trim: newIdleTrim(trimAfter, nil)}
 	r.raster = canvas.NewRaster(r.draw)
 	return r
 }
@@ -298,10 +298,12 @@ type networkRenderer struct {
 	// tests while the next is built, and neither is allocated again.
 	scenes [2]render.Built
 	next   int
+	trim   *idleTrim
 }
 
 // draw is the raster's generator: it gets the size in pixels.
 func (r *networkRenderer) draw(w, h int) image.Image {
+	r.trim.touch()
 	n := r.view
 	size := n.Size()
 	scale := 1.0
@@ -338,7 +340,7 @@ func (r *networkRenderer) Layout(s fyne.Size)           { r.raster.Resize(s) }
 func (r *networkRenderer) MinSize() fyne.Size           { return fyne.NewSize(160, 120) }
 func (r *networkRenderer) Refresh()                     { r.raster.Refresh() }
 func (r *networkRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.raster} }
-func (r *networkRenderer) Destroy()                     {}
+func (r *networkRenderer) Destroy()                     { r.trim.stop() }
 
 // filtered drops the ties of hidden kinds and certainties. The result is
 // kept while the frame's ties and the filters stay the same, so a repaint
