@@ -159,13 +159,18 @@ func (v *Viewer) relax(maxTicks int, opened bool) {
 	net := v.net
 	go func() {
 		last := time.Now()
+		// shown is false while a picture is on its way to the UI: a big
+		// network draws slower than it steps, and a queue of positions
+		// waiting to be drawn would only cost memory.
+		var shown atomic.Bool
+		shown.Store(true)
 		for left > 0 && v.gen.Load() == gen {
 			n := min(left, chunk)
 			left -= n
 			if !net.Step(n) {
 				left = 0
 			}
-			if left > 0 && time.Since(last) < publishEvery {
+			if left > 0 && (time.Since(last) < publishEvery || !shown.Load()) {
 				continue
 			}
 			last = time.Now()
@@ -173,7 +178,9 @@ func (v *Viewer) relax(maxTicks int, opened bool) {
 			if left <= 0 && opened {
 				defer debug.FreeOSMemory()
 			}
+			shown.Store(false)
 			fyne.Do(func() {
+				defer shown.Store(true)
 				if v.gen.Load() != gen {
 					return
 				}
