@@ -133,7 +133,7 @@ func (c *canvas) roundRect(x, y, w, h, r float64, p paint) {
 	y0, y1 := max(int(math.Floor(y)), c.clip.Min.Y), min(int(math.Ceil(y+h)), c.clip.Max.Y)
 	cx, cy := x+w/2, y+h/2
 	hx, hy := w/2-r, h/2-r // the inner box the corners round
-	ri := r - 0.5 // how far past the inner box a pixel wholly inside may reach
+	ri := r - 0.5          // how far past the inner box a pixel wholly inside may reach
 	var ramp ramp
 	ramp.set(p)
 	full := ramp[256]
