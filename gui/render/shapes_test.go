@@ -82,3 +82,47 @@ func TestDashWalkMatchesDashAt(t *testing.T) {
 		}
 	}
 }
+
+// The inner run of a rounded box, filled without geometry, matches the
+// box drawn pixel by pixel from its distance field.
+func TestRoundRectInnerRun(t *testing.T) {
+	p := paintOf(color.NRGBA{250, 250, 245, 232}, 1)
+	for _, tc := range []struct{ x, y, w, h, r float64 }{
+		{10, 10, 227, 307, 8}, {10.4, 11.7, 60.3, 20.2, 5.05}, {3, 4, 40, 12, 3}, {0.5, 0.5, 9, 9, 0.3}, {-5, 20, 50, 30, 8},
+	} {
+		img := image.NewRGBA(image.Rect(0, 0, 260, 340))
+		want := image.NewRGBA(img.Bounds())
+		for i := range img.Pix {
+			img.Pix[i] = uint8(i * 7)
+		}
+		copy(want.Pix, img.Pix)
+		(&canvas{img: img, clip: img.Bounds()}).roundRect(tc.x, tc.y, tc.w, tc.h, tc.r, p)
+		cx, cy, hx, hy := tc.x+tc.w/2, tc.y+tc.h/2, tc.w/2-tc.r, tc.h/2-tc.r
+		for py := 0; py < 340; py++ {
+			for px := 0; px < 260; px++ {
+				dx, dy := math.Abs(float64(px)+0.5-cx)-hx, math.Abs(float64(py)+0.5-cy)-hy
+				d := max(dx, dy) - tc.r
+				if dx > 0 && dy > 0 {
+					d = math.Hypot(dx, dy) - tc.r
+				}
+				if d < 0.5 && float64(px) >= math.Floor(tc.x) && float64(px) < math.Ceil(tc.x+tc.w) &&
+					float64(py) >= math.Floor(tc.y) && float64(py) < math.Ceil(tc.y+tc.h) {
+					p.blend(want.Pix[want.PixOffset(px, py):], coverage(0.5-d))
+				}
+			}
+		}
+		if n := differing(img, want); n > 0 {
+			t.Errorf("box %+v: %d pixels differ from the distance field's", tc, n)
+		}
+	}
+}
+
+func differing(a, b *image.RGBA) int {
+	n := 0
+	for i := 0; i < len(a.Pix); i += 4 {
+		if [4]uint8(a.Pix[i:i+4]) != [4]uint8(b.Pix[i:i+4]) {
+			n++
+		}
+	}
+	return n
+}
