@@ -171,6 +171,15 @@ func (d *Dataset) EventNear(day Day) *Event {
 	return d.Events[i-1]
 }
 
+// LatestEvent returns the latest event on or before day; nil before the
+// first event or when there are none.
+func (d *Dataset) LatestEvent(day Day) *Event {
+	if e := d.EventNear(day); e != nil && e.Day() <= day {
+		return e
+	}
+	return nil
+}
+
 // index sorts the slices and builds the lookup maps.
 func (d *Dataset) index() {
 	sort.SliceStable(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })

@@ -172,6 +172,7 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 		// the controls go: they need Fyne's fonts, whose loading and
 		// measuring would otherwise hold the picture back (issue 7).
 		w.split = container.NewHSplit(w.Network, canvas.NewRectangle(nil))
+		w.split.Offset = 0.72
 		w.Win.SetContent(startContent(w.split))
 		a.Lifecycle().SetOnStarted(func() {
 			w.controlsJoin()
@@ -180,7 +181,6 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 		w.split = container.NewHSplit(w.Network, w.side)
 		w.controlsJoin()
 	}
-	w.split.Offset = 0.72
 	w.Win.Resize(w.prefs.size(fyne.NewSize(1200, 800)))
 
 	w.Viewer.OnChange(w.update)
@@ -300,8 +300,7 @@ type filledState struct {
 func (w *Window) update() {
 	v := w.Viewer
 	day := v.Day()
-	ev := v.Dataset().EventNear(day)
-	w.setTitle(ev)
+	w.setTitle()
 	w.Network.Refresh()
 	if !w.controlsUp { // the first frame: the network alone
 		return
@@ -325,6 +324,7 @@ func (w *Window) update() {
 	}
 	// Hidden panels are filled when they come back (presentation mode
 	// keeps them out): text in them costs time to measure.
+	ev := v.Dataset().EventNear(day) // before the first event, the first
 	if w.captionBox.Visible() {
 		w.caption.show(v.Dataset(), ev, day)
 	}
@@ -463,9 +463,10 @@ func (w *Window) status(msg string) { w.statusLine.SetText(msg) }
 
 // setTitle names the date, the event and the mode in the title bar, so a
 // taskbar (and a test driving the window from outside) can read them.
-func (w *Window) setTitle(ev *graphmodel.Event) {
-	t := w.title + " \u2014 " + w.Viewer.Day().Date().Human()
-	if ev != nil && ev.Day() <= w.Viewer.Day() {
+func (w *Window) setTitle() {
+	day := w.Viewer.Day()
+	t := w.title + " \u2014 " + day.Date().Human()
+	if ev := w.Viewer.Dataset().LatestEvent(day); ev != nil {
 		t += ": " + ev.Title
 	}
 	var modes []string

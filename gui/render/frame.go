@@ -58,10 +58,7 @@ func Between(a, b *graphmodel.Snapshot, t float64, posA, posB map[string][2]floa
 	t = math.Max(0, math.Min(1, t))
 	f := Frame{Day: a.Day + graphmodel.Day(float64(b.Day-a.Day)*t), Dataset: b.Dataset, Positions: map[string][2]float64{},
 		memo: &frameMemo{}}
-	// Before the first event there is none to title the picture with.
-	if e := b.Dataset.EventNear(b.Day); e != nil && e.Day() <= b.Day {
-		f.Event = e
-	}
+	f.Event = b.Dataset.LatestEvent(b.Day)
 
 	actors := map[string]*FrameActor{}
 	for _, x := range a.Actors {

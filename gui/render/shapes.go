@@ -134,9 +134,9 @@ func (c *canvas) roundRect(x, y, w, h, r float64, p paint) {
 	cx, cy := x+w/2, y+h/2
 	hx, hy := w/2-r, h/2-r // the inner box the corners round
 	ri := r - 0.5          // how far past the inner box a pixel wholly inside may reach
-	var ramp ramp
-	ramp.set(p)
-	full := ramp[256]
+	var steps ramp
+	steps.set(p)
+	full := steps[256]
 	pix := c.img.Pix
 	for py := y0; py < y1; py++ {
 		dy := math.Abs(float64(py)+0.5-cy) - hy

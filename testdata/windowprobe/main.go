@@ -317,9 +317,8 @@ func waitFor(d *C.Display, win C.Window, r [4]float64, ink int, every time.Durat
 	for time.Now().Before(deadline) {
 		var w, h C.int
 		if C.viewable(d, win, &w, &h) != 0 {
-			x0, y0 := int(r[0]*float64(w)), int(r[1]*float64(h))
-			rw, rh := max(1, int(r[2]*float64(w))-x0), max(1, int(r[3]*float64(h))-y0)
-			if px, ok := grabRect(d, win, x0, y0, rw, rh); ok && drawn(px, rw, rh, 0, ink) {
+			b := boxOf(r, int(w), int(h))
+			if px, ok := grabRect(d, win, b.x, b.y, b.w, b.h); ok && drawn(px, b.w, b.h, 0, ink) {
 				return time.Now()
 			}
 		}
