@@ -94,6 +94,7 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 		}
 		places := make([]pos, len(rec))
 		for i := range rec {
+			rec[i] = plainLineBreaks(rec[i])
 			l, c := r.FieldPos(i)
 			places[i] = pos{l, c}
 		}
@@ -122,6 +123,36 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 		return nil
 	}
 	return t
+}
+
+// plainLineBreaks drops the carriage returns before each line feed in a
+// field. encoding/csv reads a quoted \r\n as \n but leaves any earlier \r
+// (from "\r\r\n"), and such a field would not survive being saved and
+// opened again.
+func plainLineBreaks(f string) string {
+	if !strings.Contains(f, "\r\n") {
+		return f
+	}
+	var sb strings.Builder
+	sb.Grow(len(f))
+	crs := 0
+	for i := 0; i < len(f); i++ {
+		switch f[i] {
+		case '\r':
+			crs++
+			continue
+		case '\n':
+			crs = 0
+		}
+		for ; crs > 0; crs-- {
+			sb.WriteByte('\r')
+		}
+		sb.WriteByte(f[i])
+	}
+	for ; crs > 0; crs-- {
+		sb.WriteByte('\r')
+	}
+	return sb.String()
 }
 
 // sniffComma picks the separator the first line uses most.

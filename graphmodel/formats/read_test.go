@@ -338,6 +338,25 @@ func TestCSVFiles(t *testing.T) {
 	}
 }
 
+// TestPlainLineBreaks checks that no field keeps a \r\n, which encoding/csv
+// would read back as \n once the file is saved, and that other carriage
+// returns stay.
+func TestPlainLineBreaks(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"a\nb", "a\nb"},
+		{"a\r\nb", "a\nb"},
+		{"a\r\r\r\nb", "a\nb"},
+		{"a\rb\r", "a\rb\r"},
+		{"\r\n\r\r\n\r", "\n\n\r"},
+	}
+	for _, tc := range tests {
+		if got := plainLineBreaks(tc.in); got != tc.want {
+			t.Errorf("plainLineBreaks(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestReadSniff checks that .xml and unknown extensions are told apart by
 // their content, and that a missing file is a located problem.
 func TestReadSniff(t *testing.T) {
