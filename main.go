@@ -28,6 +28,8 @@ import (
 	"github.com/echoes-viz/echoes/graphmodel/layout"
 	"github.com/echoes-viz/echoes/gui"
 	"github.com/echoes-viz/echoes/gui/export"
+	// Initialised before Fyne reads the locale: no error under LANG=C.UTF-8.
+	_ "github.com/echoes-viz/echoes/gui/plainlocale"
 	"github.com/echoes-viz/echoes/resources"
 )
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,5 +77,29 @@ func TestExportPNGNoDisplay(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*.tmp"))
 	if len(left) > 0 {
 		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+// TestQuietUnderCLocale runs the built binary as a script would in a
+// Debian container (LANG=C.UTF-8): Fyne must not log a locale error before
+// main, which only a separate process can show.
+func TestQuietUnderCLocale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "echoes")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	for _, lang := range []string{"C.UTF-8", "POSIX.UTF-8", "C", "en_US.UTF-8"} {
+		cmd := exec.Command(bin, "version")
+		cmd.Env = append(os.Environ(), "LANG="+lang, "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("LANG=%s: %v\n%s", lang, err, out)
+		}
+		if got := strings.TrimSpace(string(out)); got != "echoes "+Version {
+			t.Errorf("LANG=%s: output %q, want only the version", lang, got)
+		}
 	}
 }
