@@ -38,7 +38,7 @@ func ConvertMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "echoes convert: %v\n", err)
 		return exitWork
 	}
-	fmt.Fprintf(stdout, "%s: wrote %d actors, %d relations\n", out, len(ds.Actors), len(ds.Relations))
+	fmt.Fprintf(stdout, "%s: wrote %s, %s\n", out, counted(len(ds.Actors), "actor"), counted(len(ds.Relations), "relation"))
 	return exitOK
 }
 

@@ -43,7 +43,7 @@ func ValidateMain(args []string, stdout, stderr io.Writer) int {
 			code = exitWork
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: valid (%d actors, %d relations, %s to %s)\n", path, len(ds.Actors), len(ds.Relations), ds.Range.Start, ds.Range.End)
+		fmt.Fprintf(stdout, "%s: valid (%s, %s, %s to %s)\n", path, counted(len(ds.Actors), "actor"), counted(len(ds.Relations), "relation"), ds.Range.Start, ds.Range.End)
 	}
 	return code
 }
@@ -79,4 +79,13 @@ func printProblems(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintln(w, "echoes:", strings.ReplaceAll(err.Error(), "\n", "; "))
+}
+
+// counted writes n and the noun, plural unless n is 1: "1 relation",
+// "3 actors".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

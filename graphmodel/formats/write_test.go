@@ -127,6 +127,7 @@ func TestCommands(t *testing.T) {
 		{"validate flag", validate, []string{"-x", "a.json"}, 2, "", "unknown flag -x"},
 		{"validate help", validate, []string{"--help"}, 0, "usage: echoes validate", ""},
 		{"convert", convert, []string{"testdata/mini.json", out}, 0, "wrote 4 actors, 5 relations", ""},
+		{"convert one relation", convert, []string{"testdata/one.csv", filepath.Join(dir, "one.json")}, 0, "wrote 2 actors, 1 relation\n", ""},
 		{"convert back", convert, []string{out, filepath.Join(dir, "back.json")}, 0, "back.json: wrote", ""},
 		{"convert bad", convert, []string{"testdata/broken.csv", filepath.Join(dir, "x.json")}, 1, "", "testdata/broken.csv:3:18: CSV"},
 		{"convert one arg", convert, []string{"a.json"}, 2, "", "name an input and an output file"},
