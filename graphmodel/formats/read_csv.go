@@ -133,26 +133,14 @@ func plainLineBreaks(f string) string {
 	if !strings.Contains(f, "\r\n") {
 		return f
 	}
-	var sb strings.Builder
-	sb.Grow(len(f))
-	crs := 0
+	b := make([]byte, 0, len(f))
 	for i := 0; i < len(f); i++ {
-		switch f[i] {
-		case '\r':
-			crs++
-			continue
-		case '\n':
-			crs = 0
+		if f[i] == '\n' {
+			b = bytes.TrimRight(b, "\r")
 		}
-		for ; crs > 0; crs-- {
-			sb.WriteByte('\r')
-		}
-		sb.WriteByte(f[i])
+		b = append(b, f[i])
 	}
-	for ; crs > 0; crs-- {
-		sb.WriteByte('\r')
-	}
-	return sb.String()
+	return string(b)
 }
 
 // sniffComma picks the separator the first line uses most.
