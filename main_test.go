@@ -87,10 +87,7 @@ func TestQuietUnderCLocale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "echoes")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildApp(t)
 	for _, lang := range []string{"C.UTF-8", "POSIX.UTF-8", "C", "en_US.UTF-8"} {
 		cmd := exec.Command(bin, "version")
 		cmd.Env = append(os.Environ(), "LANG="+lang, "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
@@ -102,4 +99,14 @@ func TestQuietUnderCLocale(t *testing.T) {
 			t.Errorf("LANG=%s: output %q, want only the version", lang, got)
 		}
 	}
+}
+
+// buildApp builds the real binary for a test and returns its path.
+func buildApp(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "echoes")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
 }

@@ -124,12 +124,8 @@ func (x *xapp) shot(name string) image.Image {
 
 // startApp builds the real binary and opens its window on display.
 func startApp(t *testing.T, disp string, args ...string) *xapp {
-	bin := filepath.Join(t.TempDir(), "echoes")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
 	x := &xapp{t: t, disp: disp, stderr: &bytes.Buffer{}}
-	x.cmd = exec.Command(bin, args...)
+	x.cmd = exec.Command(buildApp(t), args...)
 	// A fresh config folder: remembered settings must not leak between runs.
 	x.cmd.Env = append(os.Environ(), "DISPLAY="+disp, "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+t.TempDir())
 	x.cmd.Stderr = x.stderr
