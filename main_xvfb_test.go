@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -89,8 +90,27 @@ type xapp struct {
 	t      *testing.T
 	disp   string
 	wid    string
-	stderr *bytes.Buffer
+	stderr *lockedBuffer
 	cmd    *exec.Cmd
+}
+
+// lockedBuffer is the app's output: os/exec's copying goroutine writes it
+// while the test reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func (x *xapp) run(args ...string) string {
@@ -124,7 +144,7 @@ func (x *xapp) shot(name string) image.Image {
 
 // startApp builds the real binary and opens its window on display.
 func startApp(t *testing.T, disp string, args ...string) *xapp {
-	x := &xapp{t: t, disp: disp, stderr: &bytes.Buffer{}}
+	x := &xapp{t: t, disp: disp, stderr: &lockedBuffer{}}
 	x.cmd = exec.Command(buildApp(t), args...)
 	// A fresh config folder: remembered settings must not leak between runs.
 	x.cmd.Env = append(os.Environ(), "DISPLAY="+disp, "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+t.TempDir())
@@ -230,7 +250,7 @@ func TestWindowUnderXvfb(t *testing.T) {
 			t.Errorf("2024: %d %s pixels, want them drawn", n, name)
 		}
 	}
-	if out := x.stderr.String(); strings.Contains(out, "Error in Fyne call thread") || strings.Contains(out, "panic") {
+	if out := x.stderr.String(); appTrouble(out) {
 		t.Errorf("app logged errors:\n%s", out)
 	}
 }
@@ -303,7 +323,7 @@ func TestPresentationUnderXvfb(t *testing.T) {
 	if got := x.title(); strings.Contains(got, "presentation") {
 		t.Errorf("after Esc the title is %q, want presentation mode off", got)
 	}
-	if out := x.stderr.String(); strings.Contains(out, "Error in Fyne call thread") || strings.Contains(out, "panic") {
+	if out := x.stderr.String(); appTrouble(out) {
 		t.Errorf("app logged errors:\n%s", out)
 	}
 }
@@ -407,7 +427,18 @@ func TestBigNetworkUnderXvfb(t *testing.T) {
 	if got := x.title(); !strings.Contains(got, "2000") {
 		t.Errorf("after Home the title is %q, want the year 2000", got)
 	}
-	if out := x.stderr.String(); strings.Contains(out, "Error in Fyne call thread") || strings.Contains(out, "panic") {
+	if out := x.stderr.String(); appTrouble(out) {
 		t.Errorf("app logged errors:\n%s", out)
 	}
+}
+
+// appTrouble reports whether the app's output shows a Fyne threading
+// error, a panic or (in a race build) a data race.
+func appTrouble(out string) bool {
+	for _, s := range []string{"Error in Fyne call thread", "panic", "WARNING: DATA RACE"} {
+		if strings.Contains(out, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -50,6 +50,7 @@ type Window struct {
 	Timeline *Timeline
 
 	app        fyne.App
+	loop       uiLoop // where background work hands its results over
 	fonts      *render.Fonts
 	caption    *captionPanel
 	details    *detailsPanel
@@ -80,7 +81,7 @@ type Window struct {
 
 // NewWindow builds the window for ds at day. dark picks the theme.
 func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.Day, dark bool) (*Window, error) {
-	return newWindow(a, ds, title, day, dark, false)
+	return newWindow(a, ds, title, day, dark, false, fyneLoop{})
 }
 
 // NewStartWindow is NewWindow for the app's start: the side panel and the
@@ -89,17 +90,17 @@ func NewWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 // and tabs would otherwise make the first picture come much later, and
 // nothing slow may block it.
 func NewStartWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.Day, dark bool) (*Window, error) {
-	return newWindow(a, ds, title, day, dark, true)
+	return newWindow(a, ds, title, day, dark, true, fyneLoop{})
 }
 
-func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.Day, dark, deferPanels bool) (*Window, error) {
+func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.Day, dark, deferPanels bool, loop uiLoop) (*Window, error) {
 	fonts, err := render.NewFonts()
 	if err != nil {
 		return nil, err
 	}
-	w := &Window{app: a, Win: a.NewWindow(title), fonts: fonts, dark: dark, prefs: newSettings(a), title: title, after: afterOnUI}
+	w := &Window{app: a, Win: a.NewWindow(title), fonts: fonts, dark: dark, prefs: newSettings(a), title: title, loop: loop, after: afterOn(loop)}
 	a.Settings().SetTheme(newVariantTheme(dark, false))
-	w.Viewer = NewViewer(ds, day, fonts)
+	w.Viewer = newViewer(ds, day, fonts, loop)
 	w.Network = NewNetworkView(w.Viewer, fonts, w.renderTheme())
 	w.Network.CompareDay = compareDefault()
 	w.Timeline = NewTimeline(ds)
@@ -427,11 +428,6 @@ func (w *Window) reveal() {
 			w.bottom.Hide()
 		}
 	})
-}
-
-// afterOnUI runs f on the UI goroutine after d.
-func afterOnUI(d time.Duration, f func()) {
-	time.AfterFunc(d, func() { fyne.Do(f) })
 }
 
 // Comparing reports whether compare mode is on.

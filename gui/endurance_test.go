@@ -194,6 +194,7 @@ func enduranceRun(t *testing.T) {
 // of the window does; the whole window when the view's renderer holds no
 // raster.
 func networkFrame(w *Window) {
+	drain(w)
 	for _, o := range test.WidgetRenderer(w.Network).Objects() {
 		if r, ok := o.(*canvas.Raster); ok && r.Generator != nil {
 			s := w.Network.Size()

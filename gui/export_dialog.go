@@ -142,7 +142,7 @@ func (w *Window) runExport(req ExportRequest) {
 	prog.Show()
 	go func() {
 		err := job()
-		fyne.Do(func() {
+		w.loop.post(func() {
 			prog.Hide()
 			if err != nil {
 				dialog.ShowError(err, w.Win)

@@ -20,7 +20,7 @@ import (
 // marks and story, with the view reset. name goes in the title bar.
 func (w *Window) SetDataset(ds *graphmodel.Dataset, name string) {
 	w.Viewer.Close()
-	w.Viewer = NewViewer(ds, ds.First(), w.fonts)
+	w.Viewer = newViewer(ds, ds.First(), w.fonts, w.loop)
 	w.Viewer.OnChange(w.update)
 	w.Network.viewer = w.Viewer
 	w.Network.Select(nil)
@@ -54,7 +54,7 @@ func (w *Window) openFile(path string) {
 	prog.Show()
 	go func() {
 		ds, err := formats.Read(path)
-		fyne.Do(func() {
+		w.loop.post(func() {
 			prog.Hide()
 			w.opened(path, ds, err)
 		})
@@ -129,7 +129,7 @@ func (w *Window) showSave() {
 		p := path.Text
 		go func() {
 			err := formats.Write(p, ds)
-			fyne.Do(func() {
+			w.loop.post(func() {
 				if err != nil {
 					dialog.ShowError(err, w.Win)
 					return

@@ -4,6 +4,7 @@ package gui
 
 import (
 	"runtime/debug"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -34,11 +35,15 @@ const publishEvery = 33 * time.Millisecond
 // the transition between days. It runs on the UI goroutine only; listeners
 // are called after every change. A layout that does not settle within
 // settleBudget goes on in a background goroutine, which steps only the
-// layout.Network (safe for concurrent use) and hands positions back
-// through fyne.Do.
+// layout.Network (safe for concurrent use), leaves each result in the
+// settled inbox and asks the UI loop to take it: the goroutine never
+// touches the Viewer's own fields.
 type Viewer struct {
-	ds  *graphmodel.Dataset
-	net *layout.Network
+	ds   *graphmodel.Dataset
+	net  *layout.Network
+	loop uiLoop
+	// settled is the background settle's latest result, handed over.
+	settled settledInbox
 
 	day      graphmodel.Day
 	snap     *graphmodel.Snapshot // the target of the current glide
@@ -69,9 +74,32 @@ type Viewer struct {
 	ghosts   []render.FrameTie
 }
 
-// NewViewer opens ds at day; the layout settles as in relax.
-func NewViewer(ds *graphmodel.Dataset, day graphmodel.Day, fonts *render.Fonts) *Viewer {
-	v := &Viewer{ds: ds, net: export.NewNetwork(ds, fonts), pins: map[string]bool{}}
+// settledInbox passes positions from a background settle to the UI
+// goroutine: the settle puts, the UI takes.
+type settledInbox struct {
+	mu  sync.Mutex
+	gen int64
+	pos map[string][2]float64
+}
+
+func (b *settledInbox) put(gen int64, pos map[string][2]float64) {
+	b.mu.Lock()
+	b.gen, b.pos = gen, pos
+	b.mu.Unlock()
+}
+
+func (b *settledInbox) take() (int64, map[string][2]float64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	gen, pos := b.gen, b.pos
+	b.pos = nil
+	return gen, pos
+}
+
+// newViewer opens ds at day; the layout settles as in relax, and loop
+// runs what a background settle or playback hands over.
+func newViewer(ds *graphmodel.Dataset, day graphmodel.Day, fonts *render.Fonts, loop uiLoop) *Viewer {
+	v := &Viewer{ds: ds, net: export.NewNetwork(ds, fonts), loop: loop, pins: map[string]bool{}}
 	v.day = v.clamp(day)
 	v.snap = ds.At(v.day)
 	v.net.Update(v.snap)
@@ -182,19 +210,27 @@ func (v *Viewer) relax(maxTicks int, opened bool) {
 				defer debug.FreeOSMemory()
 			}
 			shown.Store(false)
-			fyne.Do(func() {
+			v.settled.put(gen, pos)
+			v.loop.post(func() {
 				defer shown.Store(true)
-				if v.gen.Load() != gen {
-					return
-				}
-				v.posTo = pos
-				if v.progress >= 1 {
-					v.posFrom = pos
-				}
-				v.changed()
+				v.takeSettled()
 			})
 		}
 	}()
+}
+
+// takeSettled shows what the background settle last handed over, unless
+// a newer layout target has replaced it since.
+func (v *Viewer) takeSettled() {
+	gen, pos := v.settled.take()
+	if pos == nil || gen != v.gen.Load() {
+		return
+	}
+	v.posTo = pos
+	if v.progress >= 1 {
+		v.posFrom = pos
+	}
+	v.changed()
 }
 
 // SetDay moves to day: the layout warm-starts from where the nodes are,
@@ -357,7 +393,7 @@ func (v *Viewer) TogglePlay() {
 			case <-stop:
 				return
 			case <-t.C:
-				fyne.Do(func() {
+				v.loop.post(func() {
 					select {
 					case <-stop:
 						return

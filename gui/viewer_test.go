@@ -40,11 +40,6 @@ func ringDataset(t *testing.T, n int) *graphmodel.Dataset {
 // closing the viewer stops that goroutine (and, once the viewer is gone,
 // the layout's own workers).
 func TestViewerSettlesInBackground(t *testing.T) {
-	if testing.Short() {
-		// The test driver runs fyne.Do on the calling goroutine, which
-		// the race detector (run with -short) would take for a race.
-		t.Skip("settles a 5,000-actor layout")
-	}
 	test.NewTempApp(t)
 	fonts, err := render.NewFonts()
 	if err != nil {
@@ -53,7 +48,7 @@ func TestViewerSettlesInBackground(t *testing.T) {
 	ds := ringDataset(t, 5000)
 	before := settledGoroutines(0)
 	start := time.Now()
-	v := NewViewer(ds, ds.Last(), fonts)
+	v := newViewer(ds, ds.Last(), fonts, newQueueLoop())
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("NewViewer took %v; the layout should go on in the background", took)
 	}

@@ -23,7 +23,9 @@ func newTestWindow(t *testing.T, at string) *Window {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewWindow(a, ds, "Echoes", graphmodel.MustDate(at).Last(), false)
+	// The test's goroutine owns the window: what background work hands
+	// over waits in a queue that the helpers below drain.
+	w, err := newWindow(a, ds, "Echoes", graphmodel.MustDate(at).Last(), false, false, newQueueLoop())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +34,13 @@ func newTestWindow(t *testing.T, at string) *Window {
 	return w
 }
 
-func capture(w *Window) image.Image { return w.Win.Canvas().Capture() }
+// drain runs what background work of w has handed over so far.
+func drain(w *Window) { w.loop.(*queueLoop).drain() }
+
+func capture(w *Window) image.Image {
+	drain(w)
+	return w.Win.Canvas().Capture()
+}
 
 func differ(a, b image.Image) int {
 	n := 0
@@ -324,7 +332,7 @@ func TestStartRoomMatchesControls(t *testing.T) {
 	}
 	for _, size := range []fyne.Size{{Width: 1200, Height: 800}, {Width: 900, Height: 640}} {
 		a := test.NewTempApp(t)
-		w, err := NewStartWindow(a, ds, "Echoes", graphmodel.MustDate("2024").Last(), false)
+		w, err := newWindow(a, ds, "Echoes", graphmodel.MustDate("2024").Last(), false, true, newQueueLoop())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,7 @@
+//go:build race
+
+package main
+
+// raceBuild says the tests run under the race detector, so the app they
+// start is built with it too.
+const raceBuild = true
