@@ -28,6 +28,8 @@ import (
 	"github.com/echoes-viz/echoes/graphmodel/layout"
 	"github.com/echoes-viz/echoes/gui"
 	"github.com/echoes-viz/echoes/gui/export"
+	"github.com/echoes-viz/echoes/gui/picture"
+	"github.com/echoes-viz/echoes/gui/render"
 	// Initialised before Fyne reads the locale: no error under LANG=C.UTF-8.
 	_ "github.com/echoes-viz/echoes/gui/plainlocale"
 	"github.com/echoes-viz/echoes/resources"
@@ -211,7 +213,7 @@ func runExport(args []string, stderr io.Writer) int {
 	if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil || w < 64 || h < 64 || w > 7680 || h > 4320 {
 		return usageErr("--size %q: use WxH between 64x64 and 7680x4320", *size)
 	}
-	th, ok := export.Theme(*themeName)
+	th, ok := render.ThemeNamed(*themeName)
 	if !ok {
 		return usageErr("--theme %q: use light, dark or projector", *themeName)
 	}
@@ -252,7 +254,7 @@ func runExport(args []string, stderr io.Writer) int {
 	if what.To < what.From {
 		return usageErr("--to is before --from; swap them")
 	}
-	err = export.File(*out, ds, what, export.Options{Width: w, Height: h, Scale: *scale, Theme: th,
+	err = export.File(*out, ds, what, picture.Options{Width: w, Height: h, Scale: *scale, Theme: th,
 		Transparent: *transparent, Legend: !*noLegend, Caption: !*noCaption})
 	if err != nil {
 		printErr(stderr, err)

@@ -4,7 +4,10 @@
 // It knows nothing of drawing or windows.
 package graphmodel
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+)
 
 // Dataset is a whole timeline of actors and relations. Build it with Parse or
 // Load, which validate it; the slices are sorted by id and must not be
@@ -15,12 +18,18 @@ type Dataset struct {
 	Range       Span   `json:"range"`
 	// MemoryMonths is how long a momentary relation (a summit, an exercise)
 	// stays in the snapshot after it ends, so the network remembers it.
-	MemoryMonths int         `json:"memoryMonths,omitempty"`
-	Sources      []Source    `json:"sources"`
-	Actors       []*Actor    `json:"actors"`
-	Relations    []*Relation `json:"relations"`
-	Groupings    []*Grouping `json:"groupings,omitempty"`
-	Events       []*Event    `json:"events,omitempty"`
+	MemoryMonths int `json:"memoryMonths,omitempty"`
+	// Credit is the line every picture of the dataset carries to say where
+	// its data comes from; empty means "Data: " and the title.
+	Credit string `json:"credit,omitempty"`
+	// Compare is the date that compare mode puts beside the date on show
+	// (a bare year means its last day); empty means the first event's day.
+	Compare   Date        `json:"compare,omitzero"`
+	Sources   []Source    `json:"sources"`
+	Actors    []*Actor    `json:"actors"`
+	Relations []*Relation `json:"relations"`
+	Groupings []*Grouping `json:"groupings,omitempty"`
+	Events    []*Event    `json:"events,omitempty"`
 
 	actorByID    map[string]*Actor
 	relationByID map[string]*Relation
@@ -157,6 +166,39 @@ func (d *Dataset) First() Day { return d.Range.Start.First() }
 
 // Last is the final day of the timeline.
 func (d *Dataset) Last() Day { return d.Range.End.Last() }
+
+// Undated reports whether nothing in the dataset changes over time: no
+// events, and every relation starts with the range and never ends (how
+// the readers give a static GEXF, GraphML or CSV file).
+func (d *Dataset) Undated() bool {
+	if len(d.Events) > 0 || d.First() >= d.Last() {
+		return len(d.Events) == 0
+	}
+	for _, r := range d.Relations {
+		if r.Start.First() > d.First() || !r.End.IsZero() || !r.Signed.IsZero() {
+			return false
+		}
+	}
+	return true
+}
+
+// CompareDay is the day compare mode shows beside the date on show: the
+// dataset's Compare date, else its first event, else its first day.
+func (d *Dataset) CompareDay() Day {
+	switch {
+	case !d.Compare.IsZero():
+		return d.Compare.Last()
+	case len(d.Events) > 0:
+		return d.Events[0].Day()
+	}
+	return d.First()
+}
+
+// OpenEnded says what a relation with no end is at the range's end:
+// "still so in 2024" for a dataset running to 2024.
+func (d *Dataset) OpenEnded() string {
+	return fmt.Sprintf("still so in %d", d.Range.End.Year)
+}
 
 // EventNear returns the latest event on or before day, else the first event;
 // nil when there are none.

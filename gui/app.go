@@ -27,7 +27,7 @@ func KeyBindings() [][2]string {
 		{"Ctrl+arrows", "pan the view"},
 		{"P", "presentation mode: fullscreen, projector theme, controls hidden"},
 		{"F11", "fullscreen"},
-		{"C", "compare: 1950 beside the date on show"},
+		{"C", "compare: the dataset's comparison date (1950 in the embedded one) beside the date on show"},
 		{"L", "show or hide the legend"},
 		{"D", "switch light and dark theme"},
 		{"Ctrl+O", "open a dataset (JSON, CSV, GEXF, GraphML); or drop a file on the window"},
@@ -37,10 +37,6 @@ func KeyBindings() [][2]string {
 		{"?", "show the keys"},
 	}
 }
-
-// compareDefault is the left side of compare mode: the end of 1950, the
-// configuration the article hears echoed.
-func compareDefault() graphmodel.Day { return graphmodel.DayOf(1950, 12, 31) }
 
 // Window is Echoes' main window and the widgets in it.
 type Window struct {
@@ -102,7 +98,7 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	a.Settings().SetTheme(newVariantTheme(dark, false))
 	w.Viewer = newViewer(ds, day, fonts, loop)
 	w.Network = NewNetworkView(w.Viewer, fonts, w.renderTheme())
-	w.Network.CompareDay = compareDefault()
+	w.Network.CompareDay = ds.CompareDay()
 	w.Timeline = NewTimeline(ds)
 	w.caption = newCaptionPanel()
 	w.details = newDetailsPanel()

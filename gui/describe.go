@@ -24,8 +24,8 @@ func actorNames(ds *graphmodel.Dataset, r *graphmodel.Relation, day graphmodel.D
 }
 
 // spanText says when a relation ran: "signed 19 June 2024, in force 4
-// December 2024, still in force".
-func spanText(r *graphmodel.Relation) string {
+// December 2024, still so in 2024".
+func spanText(ds *graphmodel.Dataset, r *graphmodel.Relation) string {
 	var parts []string
 	if !r.Signed.IsZero() {
 		parts = append(parts, "signed "+r.Signed.Human(), "in force "+r.Start.Human())
@@ -36,7 +36,7 @@ func spanText(r *graphmodel.Relation) string {
 	}
 	switch {
 	case r.End.IsZero():
-		parts = append(parts, "still so in 2024")
+		parts = append(parts, ds.OpenEnded())
 	case r.End != r.Start:
 		parts = append(parts, "until "+r.End.Human())
 	}

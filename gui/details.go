@@ -67,7 +67,7 @@ func (d *detailsPanel) show(s *graphmodel.Snapshot) {
 	}
 	for _, t := range ties {
 		add(t.Name, strongBlock())
-		head := t.Kind.Label() + ": " + actorNames(ds, t.Relation, s.Day) + ". " + capitalise(spanText(t.Relation)) + "."
+		head := t.Kind.Label() + ": " + actorNames(ds, t.Relation, s.Day) + ". " + capitalise(spanText(ds, t.Relation)) + "."
 		if t.Status != graphmodel.InForce {
 			head += " On this date: " + t.Status.String() + "."
 		}

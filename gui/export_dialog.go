@@ -12,14 +12,15 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/gui/export"
+	"github.com/echoes-viz/echoes/gui/picture"
+	"github.com/echoes-viz/echoes/gui/render"
 )
 
 // Export choices offered by the dialog.
 const (
 	exportPicture = "Picture of this date"
-	exportCompare = "1950 beside this date"
+	exportCompare = "The comparison date beside this date"
 	exportAnimate = "Animation of the whole timeline (GIF)"
 )
 
@@ -37,7 +38,7 @@ type ExportRequest struct {
 // ExportNow writes req's file from what the window shows; it returns the
 // work to run off the UI goroutine, having copied what it needs.
 func (w *Window) exportJob(req ExportRequest) (func() error, error) {
-	th, ok := export.Theme(req.Theme)
+	th, ok := render.ThemeNamed(req.Theme)
 	if !ok {
 		return nil, fmt.Errorf("unknown theme %q", req.Theme)
 	}
@@ -49,7 +50,7 @@ func (w *Window) exportJob(req ExportRequest) (func() error, error) {
 		return nil, fmt.Errorf("%s: end the file name with .png, .svg or .gif", req.Path)
 	}
 	ds := w.Viewer.Dataset()
-	o := export.Options{Width: req.Width, Height: req.Height, Theme: th, Legend: req.Legend,
+	o := picture.Options{Width: req.Width, Height: req.Height, Theme: th, Legend: req.Legend,
 		Caption: req.Caption, Transparent: req.Transparent}
 	what := export.What{At: w.Viewer.Day()}
 	switch req.What {
@@ -60,7 +61,7 @@ func (w *Window) exportJob(req ExportRequest) (func() error, error) {
 		o.Positions, o.Pinned = f.Positions, f.Pinned
 		o.Zoom, o.PanX, o.PanY = w.Network.zoom, w.Network.panX, w.Network.panY
 	case exportCompare:
-		what.Compare, what.At, what.Other = true, graphmodel.MustDate("1950").Last(), w.Viewer.Day()
+		what.Compare, what.At, what.Other = true, w.Viewer.Dataset().CompareDay(), w.Viewer.Day()
 	case exportAnimate:
 		if ext != ".gif" {
 			return nil, fmt.Errorf("%s: an animation is saved as .gif", req.Path)

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/graphmodel"
-	"github.com/echoes-viz/echoes/gui/export"
+	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -52,8 +52,10 @@ type NetworkView struct {
 	last    render.Built
 	scale   float64 // pixels per Fyne unit at the last draw
 	hoverAt fyne.Position
-	hover   string // actor or relation under the pointer
-	hoverIs string // "actor" or "relation"
+	hover   render.Target // the actor or relation under the pointer
+	// hoverOn is the picture the hover was found on: a tooltip goes when
+	// the date, mode, theme or dataset changes under a still pointer.
+	hoverOn pictureKey
 	dragID  string
 	sel     map[string]bool
 
@@ -115,11 +117,14 @@ func (n *NetworkView) Select(ids map[string]bool) {
 }
 
 func (n *NetworkView) options(w, h, scale float64) render.Options {
+	if n.hover.Kind != render.NoTarget && n.hoverOn != n.pictureKey() {
+		n.hover = render.Target{}
+	}
 	hl := n.sel
-	if n.hover != "" {
-		hl = map[string]bool{n.hover: true}
-		if n.hoverIs == "relation" {
-			if r := n.viewer.Dataset().Relation(n.hover); r != nil {
+	if n.hover.Kind != render.NoTarget {
+		hl = map[string]bool{n.hover.ID: true}
+		if n.hover.Kind == render.RelationTarget {
+			if r := n.viewer.Dataset().Relation(n.hover.ID); r != nil {
 				for _, a := range r.Actors {
 					hl[a] = true
 				}
@@ -166,17 +171,17 @@ func (n *NetworkView) Tapped(e *fyne.PointEvent) {
 	n.requestFocus()
 	x, y := n.pixel(e.Position)
 	b := n.Built()
-	actor, rel := b.NodeAt(x, y), ""
-	if actor == "" {
-		rel = b.EdgeAt(x, y)
+	hit := b.TargetAt(x, y)
+	n.sel = nil
+	var actor, rel string
+	switch hit.Kind {
+	case render.ActorTarget:
+		actor = hit.ID
+	case render.RelationTarget:
+		rel = hit.ID
 	}
-	switch {
-	case actor != "":
-		n.sel = map[string]bool{actor: true}
-	case rel != "":
-		n.sel = map[string]bool{rel: true}
-	default:
-		n.sel = nil
+	if hit.Kind != render.NoTarget {
+		n.sel = map[string]bool{hit.ID: true}
 	}
 	if n.OnSelect != nil {
 		n.OnSelect(actor, rel)
@@ -236,33 +241,61 @@ func (n *NetworkView) MouseIn(e *desktop.MouseEvent) { n.MouseMoved(e) }
 func (n *NetworkView) MouseMoved(e *desktop.MouseEvent) {
 	x, y := n.pixel(e.Position)
 	b := n.Built()
-	id, is := b.NodeAt(x, y), "actor"
-	if id == "" {
-		id, is = b.EdgeAt(x, y), "relation"
-	}
-	if id == "" {
-		is = ""
-	}
+	hit := b.TargetAt(x, y)
 	n.hoverAt = e.Position
 	if n.OnPointer != nil {
 		n.OnPointer()
 	}
-	if id != n.hover || id != "" {
-		n.hover, n.hoverIs = id, is
+	if hit != n.hover || hit.Kind != render.NoTarget {
+		n.hover, n.hoverOn = hit, n.pictureKey()
 		n.Refresh()
 	}
 }
 
 // MouseOut clears the hover.
 func (n *NetworkView) MouseOut() {
-	if n.hover != "" {
-		n.hover, n.hoverIs = "", ""
+	if n.hover.Kind != render.NoTarget {
+		n.hover = render.Target{}
 		n.Refresh()
 	}
 }
 
-// Hovered returns the id under the pointer and whether it is an actor or a relation.
-func (n *NetworkView) Hovered() (id, kind string) { return n.hover, n.hoverIs }
+// pictureKey is what the picture on show is of, beyond positions.
+type pictureKey struct {
+	ds      *graphmodel.Dataset
+	day     graphmodel.Day
+	compare bool
+	theme   *render.Theme
+}
+
+func (n *NetworkView) pictureKey() pictureKey {
+	return pictureKey{n.viewer.Dataset(), n.viewer.Day(), n.Compare, n.Theme}
+}
+
+// staleHover drops a hover found on another picture than the one b shows,
+// or on something b no longer draws.
+func (n *NetworkView) staleHover(b *render.Built) {
+	if n.hover.Kind == render.NoTarget {
+		return
+	}
+	drawn := false
+	switch n.hover.Kind {
+	case render.ActorTarget:
+		for _, s := range b.Nodes {
+			drawn = drawn || s.ID == n.hover.ID
+		}
+	case render.RelationTarget:
+		for _, e := range b.Edges {
+			drawn = drawn || (e.Mark == render.MarkRelation && e.RelationID == n.hover.ID)
+		}
+	}
+	if !drawn || n.hoverOn != n.pictureKey() {
+		n.hover = render.Target{}
+	}
+}
+
+// Hovered returns the actor or relation under the pointer.
+func (n *NetworkView) Hovered() render.Target { return n.hover }
 
 func (n *NetworkView) requestFocus() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(n); c != nil {
@@ -323,7 +356,8 @@ func (r *networkRenderer) draw(w, h int) image.Image {
 		r.scenes[r.next] = b
 		r.next = 1 - r.next
 	}
-	if n.hover != "" {
+	n.staleHover(&b)
+	if n.hover.Kind != render.NoTarget {
 		addTooltip(&b, n, float64(n.hoverAt.X)*scale, float64(n.hoverAt.Y)*scale, scale)
 	}
 	if r.img == nil || r.img.Bounds().Dx() != w || r.img.Bounds().Dy() != h {
@@ -395,7 +429,7 @@ func (n *NetworkView) compareScene(o render.Options) render.Built {
 	if n.cmpKey == key {
 		return n.cmpBuilt
 	}
-	b := export.Compare(n.viewer.Dataset(), n.CompareDay, n.viewer.Day(), export.Options{
+	b := picture.Compare(n.viewer.Dataset(), n.CompareDay, n.viewer.Day(), picture.Options{
 		Width: int(o.Width), Height: int(o.Height), Scale: o.Scale, Theme: n.Theme, Legend: n.Legend}, n.fonts)
 	n.cmpKey, n.cmpBuilt = key, b
 	return b

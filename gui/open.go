@@ -26,6 +26,7 @@ func (w *Window) SetDataset(ds *graphmodel.Dataset, name string) {
 	w.Network.Select(nil)
 	w.Network.ResetView()
 	w.Network.cmpKey = ""
+	w.Network.CompareDay = ds.CompareDay()
 	w.Timeline.First, w.Timeline.Last, w.Timeline.Value = ds.First(), ds.Last(), ds.First()
 	w.Timeline.Events = w.Timeline.Events[:0]
 	for _, e := range ds.Events {
@@ -33,7 +34,7 @@ func (w *Window) SetDataset(ds *graphmodel.Dataset, name string) {
 	}
 	w.Timeline.Refresh()
 	// A dataset without dates has nothing to slide through.
-	if undated(ds) {
+	if ds.Undated() {
 		w.bottom.Hide()
 	} else if !w.presenting {
 		w.bottom.Show()
@@ -145,19 +146,4 @@ func (w *Window) dropped(_ fyne.Position, uris []fyne.URI) {
 	if len(uris) > 0 {
 		w.openFile(uris[0].Path())
 	}
-}
-
-// undated reports whether nothing in ds changes over time: no events, and
-// every relation starts with the range and never ends (how the readers
-// give a static GEXF, GraphML or CSV file).
-func undated(ds *graphmodel.Dataset) bool {
-	if len(ds.Events) > 0 || ds.First() >= ds.Last() {
-		return len(ds.Events) == 0
-	}
-	for _, r := range ds.Relations {
-		if r.Start.First() > ds.First() || !r.End.IsZero() || !r.Signed.IsZero() {
-			return false
-		}
-	}
-	return true
 }

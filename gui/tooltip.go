@@ -10,10 +10,11 @@ import (
 
 // tooltipLines says what is under the pointer: an actor's name and ties on
 // the day, or a relation's kind, span and sources.
-func tooltipLines(v *Viewer, id, kind string, bundled []string) []string {
+func tooltipLines(v *Viewer, target render.Target, bundled []string) []string {
 	ds, s := v.Dataset(), v.Snapshot()
-	switch kind {
-	case "actor":
+	id := target.ID
+	switch target.Kind {
+	case render.ActorTarget:
 		a := ds.Actor(id)
 		if a == nil {
 			return nil
@@ -29,7 +30,7 @@ func tooltipLines(v *Viewer, id, kind string, bundled []string) []string {
 			lines = append(lines, "\u2022 "+tieSummary(ds, t, s.Day))
 		}
 		return lines
-	case "relation":
+	case render.RelationTarget:
 		r := ds.Relation(id)
 		if r == nil {
 			return nil
@@ -38,12 +39,12 @@ func tooltipLines(v *Viewer, id, kind string, bundled []string) []string {
 			lines := []string{fmt.Sprintf("%d relations: %s", len(bundled), r.Kind.Label()), actorNames(ds, r, s.Day)}
 			for _, b := range bundled {
 				if t, ok := s.Tie(b); ok {
-					lines = append(lines, "\u2022 "+t.Name+" ("+spanText(t.Relation)+")")
+					lines = append(lines, "\u2022 "+t.Name+" ("+spanText(ds, t.Relation)+")")
 				}
 			}
 			return append(lines, "Tap for descriptions and sources")
 		}
-		lines := []string{r.Name, r.Kind.Label() + ": " + actorNames(ds, r, s.Day), spanText(r)}
+		lines := []string{r.Name, r.Kind.Label() + ": " + actorNames(ds, r, s.Day), spanText(ds, r)}
 		if t, ok := s.Tie(id); ok && t.Status != graphmodel.InForce {
 			lines = append(lines, "On this date: "+t.Status.String())
 		}
@@ -71,11 +72,11 @@ func joinIDs(ids []string) string {
 func addTooltip(b *render.Built, n *NetworkView, x, y, scale float64) {
 	var bundled []string
 	for _, e := range b.Edges {
-		if e.RelationID == n.hover {
+		if e.Mark == render.MarkRelation && e.RelationID == n.hover.ID {
 			bundled = e.Relations
 		}
 	}
-	lines := tooltipLines(n.viewer, n.hover, n.hoverIs, bundled)
+	lines := tooltipLines(n.viewer, n.hover, bundled)
 	if len(lines) == 0 {
 		return
 	}

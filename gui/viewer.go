@@ -12,7 +12,7 @@ import (
 
 	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/graphmodel/layout"
-	"github.com/echoes-viz/echoes/gui/export"
+	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -99,11 +99,11 @@ func (b *settledInbox) take() (int64, map[string][2]float64) {
 // newViewer opens ds at day; the layout settles as in relax, and loop
 // runs what a background settle or playback hands over.
 func newViewer(ds *graphmodel.Dataset, day graphmodel.Day, fonts *render.Fonts, loop uiLoop) *Viewer {
-	v := &Viewer{ds: ds, net: export.NewNetwork(ds, fonts), loop: loop, pins: map[string]bool{}}
+	v := &Viewer{ds: ds, net: picture.NewNetwork(ds, fonts), loop: loop, pins: map[string]bool{}}
 	v.day = v.clamp(day)
 	v.snap = ds.At(v.day)
 	v.net.Update(v.snap)
-	v.relax(export.SettleTicks, true)
+	v.relax(picture.SettleTicks, true)
 	v.posFrom = v.posTo
 	v.from = v.snap
 	v.progress = 1
@@ -151,7 +151,7 @@ func (v *Viewer) Frame() render.Frame {
 		f.Positions, f.Pinned = v.posTo, v.pins
 		return f
 	}
-	f := render.Between(v.from, v.snap, easeInOut(v.progress), v.posFrom, v.posTo)
+	f := render.Between(v.from, v.snap, render.EaseInOut(v.progress), v.posFrom, v.posTo)
 	f.Pinned = v.pins
 	return f
 }
@@ -334,16 +334,6 @@ func (v *Viewer) startGlide(d time.Duration) {
 	v.glide = a
 	a.Start()
 	v.changed()
-}
-
-func easeInOut(t float64) float64 {
-	if t <= 0 {
-		return 0
-	}
-	if t >= 1 {
-		return 1
-	}
-	return t * t * (3 - 2*t)
 }
 
 // NextEvent moves to the first event after the day; false at the end.

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/render"
 	"github.com/echoes-viz/echoes/resources"
 )
 
@@ -136,8 +137,8 @@ func TestDragPinsAndHoverTooltip(t *testing.T) {
 	}
 	pos := fyne.NewPos(node.x, node.y) // the test canvas has scale 1
 	w.Network.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
-	if id, kind := w.Network.Hovered(); id != "JPN" || kind != "actor" {
-		t.Errorf("hover over Japan gave %q %q", id, kind)
+	if h := w.Network.Hovered(); h.ID != "JPN" || h.Kind != render.ActorTarget {
+		t.Errorf("hover over Japan gave %+v", h)
 	}
 	capture(w)
 	if len(w.Network.Built().Panels) < 2 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -16,7 +17,7 @@ func benchScene(b *testing.B, w, h int) (render.Built, *render.Fonts) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return Scene(ds, graphmodel.MustDate("2024").Last(), Options{Width: w, Height: h, Legend: true, Caption: true,
+	return picture.Still(ds, graphmodel.MustDate("2024").Last(), picture.Options{Width: w, Height: h, Legend: true, Caption: true,
 		Theme: render.Light()}, fonts), fonts
 }
 

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 	"github.com/echoes-viz/echoes/resources"
 )
@@ -28,7 +29,7 @@ func dataset(t testing.TB) *graphmodel.Dataset {
 func TestPNGSize(t *testing.T) {
 	ds := dataset(t)
 	for _, sz := range [][2]int{{640, 400}, {1920, 1080}, {333, 777}} {
-		data, err := Bytes(".png", ds, What{At: graphmodel.MustDate("2024").Last()}, Options{Width: sz[0], Height: sz[1], Legend: true, Caption: true})
+		data, err := Bytes(".png", ds, What{At: graphmodel.MustDate("2024").Last()}, picture.Options{Width: sz[0], Height: sz[1], Legend: true, Caption: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,7 +48,7 @@ func TestPNGSize(t *testing.T) {
 func TestSVGParsesAndHoldsLabels(t *testing.T) {
 	ds := dataset(t)
 	day := graphmodel.MustDate("2024").Last()
-	o := Options{Width: 1600, Height: 1000, Legend: true, Caption: true, Theme: render.Light()}
+	o := picture.Options{Width: 1600, Height: 1000, Legend: true, Caption: true, Theme: render.Light()}
 	data, err := Bytes(".svg", ds, What{At: day}, o)
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +69,7 @@ func TestSVGParsesAndHoldsLabels(t *testing.T) {
 	}
 	all := strings.Join(texts, "\n")
 	fonts, _ := render.NewFonts()
-	b := Scene(ds, day, o, fonts)
+	b := picture.Still(ds, day, o, fonts)
 	for _, tx := range append(b.Texts, b.PanelTexts...) {
 		if !strings.Contains(all, tx.S) {
 			t.Errorf("SVG lacks the label %q", tx.S)
@@ -101,7 +102,7 @@ func TestGIFTimeline(t *testing.T) {
 	ds := dataset(t)
 	from, to := graphmodel.MustDate("1950-01-01").First(), graphmodel.MustDate("1950").Last()
 	fonts, _ := render.NewFonts()
-	data, tl, err := Animate(ds, from, to, Options{Width: 480, Height: 300, Legend: true, Caption: true}, fonts)
+	data, tl, err := Animate(ds, from, to, picture.Options{Width: 480, Height: 300, Legend: true, Caption: true}, fonts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestGIFTimeline(t *testing.T) {
 	if tl.Holds != stopsWant {
 		t.Errorf("%d holds, want %d stops", tl.Holds, stopsWant)
 	}
-	wantFrames := stopsWant + (stopsWant-1)*(GlideFrames-1)
+	wantFrames := stopsWant + (stopsWant-1)*(picture.GlideFrames-1)
 	if len(g.Image) != wantFrames || len(g.Delay) != wantFrames {
 		t.Fatalf("%d frames, want %d", len(g.Image), wantFrames)
 	}
@@ -130,7 +131,7 @@ func TestGIFTimeline(t *testing.T) {
 		if d != tl.Delays[i] {
 			t.Fatalf("frame %d delay %d, want %d", i, d, tl.Delays[i])
 		}
-		if d == HoldDelay {
+		if d == picture.HoldDelay {
 			holds++
 		}
 	}
@@ -147,14 +148,14 @@ func TestWriteAtomicKeepsOldFileOnFailure(t *testing.T) {
 	path := filepath.Join(dir, "keep.png")
 	os.WriteFile(path, []byte("old"), 0o644)
 	ds := dataset(t)
-	err := File(path, ds, What{At: ds.Last(), Animate: true}, Options{Width: 100, Height: 100})
+	err := File(path, ds, What{At: ds.Last(), Animate: true}, picture.Options{Width: 100, Height: 100})
 	if err == nil {
 		t.Fatal("an animation to .png should fail")
 	}
 	if b, _ := os.ReadFile(path); string(b) != "old" {
 		t.Error("a failed export changed the existing file")
 	}
-	if err := File(path, ds, What{At: ds.Last()}, Options{Width: 200, Height: 100}); err != nil {
+	if err := File(path, ds, What{At: ds.Last()}, picture.Options{Width: 200, Height: 100}); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) == "old" {

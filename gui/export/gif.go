@@ -10,87 +10,24 @@ import (
 	"sync"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 )
-
-// Animation timing, in hundredths of a second as GIF counts.
-const (
-	// HoldDelay is how long each event stays on screen: long enough to
-	// read its caption aloud.
-	HoldDelay = 350
-	// GlideFrames frames of GlideDelay each move the nodes between events.
-	GlideFrames = 8
-	GlideDelay  = 6
-)
-
-// Stop is one event of an animation with its layout.
-type stop struct {
-	snap *graphmodel.Snapshot
-	pos  map[string][2]float64
-}
-
-// stops lays out every event day in [from, to], warm-starting each from the
-// last so nodes glide as in the window.
-func stops(ds *graphmodel.Dataset, from, to graphmodel.Day, fonts *render.Fonts) []stop {
-	days := []graphmodel.Day{from}
-	for _, e := range ds.Events {
-		if d := e.Day(); d > days[len(days)-1] && d <= to {
-			days = append(days, d)
-		}
-	}
-	if to > days[len(days)-1] {
-		days = append(days, to)
-	}
-	net := NewNetwork(ds, fonts)
-	var out []stop
-	for _, d := range days {
-		s := ds.At(d)
-		net.Update(s)
-		net.Settle(TicksFor(SettleTicks, len(s.Actors)))
-		out = append(out, stop{snap: s, pos: net.Positions()})
-	}
-	return out
-}
-
-// Timeline describes an animation's frames: the delay of each, in 1/100 s.
-type Timeline struct {
-	Delays []int
-	Holds  int // frames that hold on an event
-}
 
 // Animate renders the timeline from one day to another as an animated GIF:
 // a hold on each event, a smooth glide between. Frames after the first
 // store only the rectangle that changed, with unchanged pixels transparent,
 // which keeps the whole 1945–2024 timeline small.
-func Animate(ds *graphmodel.Dataset, from, to graphmodel.Day, o Options, fonts *render.Fonts) ([]byte, Timeline, error) {
+func Animate(ds *graphmodel.Dataset, from, to graphmodel.Day, o picture.Options, fonts *render.Fonts) ([]byte, picture.Timeline, error) {
 	if o.Theme == nil {
 		o.Theme = render.Light()
 	}
-	sc := o.Scale
-	if sc <= 0 {
-		sc = ScaleFor(o.Width, o.Height)
-	}
-	ropt := render.Options{Theme: o.Theme, Width: float64(o.Width), Height: float64(o.Height), Scale: sc,
-		Legend: o.Legend, Title: true, Caption: o.Caption, SourceLine: true}
+	// The frames first; then render and quantise them in parallel (each
+	// is independent) and delta-encode in order.
+	tl := picture.NewTimeline(ds, from, to, fonts)
+	ropt := tl.Options(o)
 	pal := Palette(o.Theme, ds)
-	st := stops(ds, from, to, fonts)
-	// Every frame first, as frames and delays; then render and quantise
-	// them in parallel (each is independent) and delta-encode in order.
-	var frames []render.Frame
-	var tl Timeline
-	for i, s := range st {
-		if i > 0 {
-			a := st[i-1]
-			for k := 1; k < GlideFrames; k++ {
-				t := float64(k) / GlideFrames
-				frames = append(frames, render.Between(a.snap, s.snap, t*t*(3-2*t), a.pos, s.pos))
-				tl.Delays = append(tl.Delays, GlideDelay)
-			}
-		}
-		frames = append(frames, render.FrameOf(s.snap, s.pos))
-		tl.Delays = append(tl.Delays, HoldDelay)
-		tl.Holds++
-	}
+	frames := tl.Frames
 	full := make([]*image.Paletted, len(frames))
 	jobs := make(chan int)
 	var wg sync.WaitGroup

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -31,7 +32,7 @@ func TestGoldenPNG(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data, err := Bytes(".png", ds, What{At: graphmodel.MustDate(tc.day).Last()},
-				Options{Width: 960, Height: 600, Theme: tc.theme, Legend: true, Caption: true})
+				picture.Options{Width: 960, Height: 600, Theme: tc.theme, Legend: true, Caption: true})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -90,8 +90,17 @@ type Built struct {
 	tail   []EdgeShape // the second half of a big network's edges
 }
 
-// SourceLine credits the article every picture is built from.
-const SourceLine = "Data: Echoes dataset, after D. Sneider, \u201cEchoes of the Cold War in Northeast Asia\u201d, East Asia Forum, 24 June 2024, and the sources it cites"
+// SourceLine credits where a picture's data comes from: the dataset's own
+// credit line, or its title.
+func SourceLine(ds *graphmodel.Dataset) string {
+	if ds == nil {
+		return ""
+	}
+	if ds.Credit != "" {
+		return ds.Credit
+	}
+	return "Data: " + ds.Title
+}
 
 // Build lays a frame out as a Scene.
 func Build(f Frame, o Options, fonts *Fonts) Built {
@@ -251,8 +260,8 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	if o.Caption && f.Event != nil {
 		caption.place(&b.Scene, margin, captionY, o.Width-2*margin, th, sc)
 	}
-	if o.SourceLine {
-		b.PanelTexts = append(b.PanelTexts, Text{X: o.Width - margin, Y: o.Height - margin*0.8, S: SourceLine,
+	if line := SourceLine(f.Dataset); o.SourceLine && line != "" {
+		b.PanelTexts = append(b.PanelTexts, Text{X: o.Width - margin, Y: o.Height - margin*0.8, S: line,
 			Size: th.SmallSize * sc, Color: th.MutedText, Align: Right, Opacity: 1})
 	}
 }
@@ -424,7 +433,7 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 			}
 		}
 		if glow {
-			e.RelationID = "glow:" + l.id
+			e.Mark = MarkGlow
 			e.Style = Style{Color: th.Highlight, Width: st.Width + 8*sc*lod}
 			e.Opacity = glowA * l.opacity
 		}
@@ -541,6 +550,12 @@ func (b *Built) addNodes(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 }
 
 func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64) {
+	if f.Dataset != nil && f.Dataset.Undated() {
+		// No date to tell: the dataset's own title heads its picture.
+		b.PanelTexts = append(b.PanelTexts, Text{X: margin, Y: margin + th.TitleSize*sc*0.8, S: f.Dataset.Title,
+			Size: th.TitleSize * sc * 0.6, Bold: true, Color: th.Text, Align: Left, Opacity: 1})
+		return
+	}
 	d := f.Day.Date()
 	y := margin + th.TitleSize*sc
 	b.PanelTexts = append(b.PanelTexts, Text{X: margin, Y: y, S: fmt.Sprint(d.Year), Size: th.TitleSize * sc,
@@ -632,7 +647,7 @@ func (lb legendBlock) place(s *Scene, x, y float64, th *Theme, sc float64) {
 		case r.style != nil:
 			st := *r.style
 			st.Width = math.Min(st.Width*sc*th.LineScale, size*0.7)
-			s.PanelLines = append(s.PanelLines, EdgeShape{RelationID: "legend", From: [2]float64{x + 10*sc, cy - size*0.35},
+			s.PanelLines = append(s.PanelLines, EdgeShape{Mark: MarkSwatch, From: [2]float64{x + 10*sc, cy - size*0.35},
 				To: [2]float64{x + 48*sc, cy - size*0.35}, Style: st, Opacity: 1})
 		case r.fill != nil:
 			s.Panels = append(s.Panels, Panel{X: x + 12*sc, Y: cy - size*0.85, W: 34 * sc, H: size, Fill: *r.fill})

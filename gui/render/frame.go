@@ -46,6 +46,18 @@ type FrameGrouping struct {
 	Opacity float64
 }
 
+// EaseInOut is the smoothstep easing of a glide's progress t in [0, 1]:
+// nodes start and stop gently.
+func EaseInOut(t float64) float64 {
+	if t <= 0 {
+		return 0
+	}
+	if t >= 1 {
+		return 1
+	}
+	return t * t * (3 - 2*t)
+}
+
 // FrameOf is the still frame of one snapshot.
 func FrameOf(s *graphmodel.Snapshot, pos map[string][2]float64) Frame {
 	return Between(s, s, 1, pos, pos)

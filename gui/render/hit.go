@@ -1,9 +1,35 @@
 package render
 
-import (
-	"math"
-	"strings"
+import "math"
+
+// TargetKind says what a hit test found.
+type TargetKind int
+
+// The kinds of hit target.
+const (
+	NoTarget TargetKind = iota
+	ActorTarget
+	RelationTarget
 )
+
+// Target is what lies under a point of the picture: an actor, a relation
+// (for a bundle, the line's firmest member), or nothing.
+type Target struct {
+	Kind TargetKind
+	ID   string
+}
+
+// TargetAt returns the topmost actor at pixel (x, y), else the nearest
+// relation line, else no target.
+func (b *Built) TargetAt(x, y float64) Target {
+	if id := b.NodeAt(x, y); id != "" {
+		return Target{Kind: ActorTarget, ID: id}
+	}
+	if id := b.EdgeAt(x, y); id != "" {
+		return Target{Kind: RelationTarget, ID: id}
+	}
+	return Target{}
+}
 
 // NodeAt returns the id of the topmost node under pixel (x, y), or "".
 func (b *Built) NodeAt(x, y float64) string {
@@ -21,7 +47,7 @@ func (b *Built) NodeAt(x, y float64) string {
 func (b *Built) EdgeAt(x, y float64) string {
 	best, id := math.Inf(1), ""
 	for _, e := range b.Edges {
-		if e.Opacity < 0.15 || strings.Contains(e.RelationID, ":") {
+		if e.Opacity < 0.15 || e.Mark != MarkRelation {
 			continue
 		}
 		d := segDist(x, y, e.From, e.To)

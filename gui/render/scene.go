@@ -24,9 +24,28 @@ type Area struct {
 	Fill   color.NRGBA
 }
 
+// Mark says what an edge shape stands for: hit tests find only
+// relations, and a relation's id may hold any character.
+type Mark int
+
+// The marks an edge shape can be.
+const (
+	// MarkRelation is a relation, or a bundle of them: hover and tap find it.
+	MarkRelation Mark = iota
+	// MarkGlow is the glow behind a relation that an event or a
+	// comparison marks; RelationID is the relation's.
+	MarkGlow
+	// MarkEcho is a comparison's link from a relation (RelationID) to the
+	// earlier one it echoes.
+	MarkEcho
+	// MarkSwatch is a legend's sample line.
+	MarkSwatch
+)
+
 // EdgeShape is one relation drawn between two actors.
 type EdgeShape struct {
 	RelationID string
+	Mark       Mark
 	// Relations are every relation drawn as this one line (ties of one
 	// kind and direction between a pair are bundled).
 	Relations []string

@@ -1,4 +1,4 @@
-package export
+package picture
 
 import (
 	"fmt"
@@ -9,35 +9,12 @@ import (
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
-// ComparePositions lays out b, then places a's actors at b's positions
-// where they share them, so both sides of a comparison line up.
-func ComparePositions(sa, sb *graphmodel.Snapshot, fonts *render.Fonts) (pa, pb map[string][2]float64) {
-	net := NewNetwork(sa.Dataset, fonts)
-	net.Update(sb)
-	net.Settle(TicksFor(SettleTicks, len(sb.Actors)))
-	pb = net.Positions()
-	net.Update(sa)
-	for id, p := range pb {
-		if _, ok := net.Position(id); ok {
-			net.Pin(id, p[0], p[1])
-		}
-	}
-	net.Settle(TicksFor(SettleTicks, len(sa.Actors)))
-	pa = net.Positions()
-	return pa, pb
-}
-
 // Compare builds a still with day a on the left and day b on the right,
 // the same actors in the same places, and a dashed link from every
 // relation on the right to the earlier relation it echoes on the left.
 func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *render.Fonts) render.Built {
-	if o.Theme == nil {
-		o.Theme = render.Light()
-	}
-	sc := o.Scale
-	if sc <= 0 {
-		sc = ScaleFor(o.Width, o.Height)
-	}
+	o.Theme = o.theme()
+	sc := o.scale()
 	sa, sb := ds.At(a), ds.At(b)
 	pa, pb := ComparePositions(sa, sb, fonts)
 	half := float64(o.Width) / 2
@@ -89,7 +66,7 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 			continue
 		}
 		to[0] += half
-		out.Edges = append(out.Edges, render.EdgeShape{RelationID: "echo:" + t.ID, From: from, To: to,
+		out.Edges = append(out.Edges, render.EdgeShape{RelationID: t.ID, Mark: render.MarkEcho, From: from, To: to,
 			Style: render.Style{Color: echo, Width: 3 * sc, Dash: []float64{3, 2}, Arrow: false}, Opacity: 0.95})
 		lx, ly := (from[0]+to[0])/2, (from[1]+to[1])/2-8*sc
 		out.PanelTexts = append(out.PanelTexts, render.Text{X: lx, Y: ly, S: fmt.Sprintf("echoes the %d %s", old.Start.Year, strings.ToLower(old.Kind.Label())),
@@ -100,7 +77,7 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) / 2, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*3.2, S: summary,
 		Size: o.Theme.SmallSize * sc * 1.1, Color: o.Theme.MutedText, Align: render.Center, Opacity: 1})
 	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) - 12*sc, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*1.6,
-		S: render.SourceLine, Size: o.Theme.SmallSize * sc * 0.9, Color: o.Theme.MutedText, Align: render.Right, Opacity: 1})
+		S: render.SourceLine(ds), Size: o.Theme.SmallSize * sc * 0.9, Color: o.Theme.MutedText, Align: render.Right, Opacity: 1})
 	return out
 }
 
