@@ -3,6 +3,7 @@
 package gui
 
 import (
+	"maps"
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
@@ -39,8 +40,11 @@ const publishEvery = 33 * time.Millisecond
 // settled inbox and asks the UI loop to take it: the goroutine never
 // touches the Viewer's own fields.
 type Viewer struct {
-	ds   *graphmodel.Dataset
-	net  *layout.Network
+	ds *graphmodel.Dataset
+	// chain gives the layout at each date, the same an export gets; net
+	// is the layout on show, which pins and drags change.
+	chain *picture.Chain
+	net   *layout.Network
 	loop uiLoop
 	// settled is the background settle's latest result, handed over.
 	settled settledInbox
@@ -61,8 +65,10 @@ type Viewer struct {
 	// gen counts layout targets; a background settle stops when it is
 	// no longer the newest, and its late results are dropped.
 	gen atomic.Int64
-	// pins mirrors the network's pinned actors for drawing.
-	pins map[string]bool
+	// pins mirrors the network's pinned actors for drawing; pinned holds
+	// where each was pinned, for the layouts of other days.
+	pins   map[string]bool
+	pinned map[string][2]float64
 	// still is the frame at rest on snap, kept across repaints: a hover
 	// or a zoom only swaps its positions, and its edge plan is reused.
 	still     render.Frame
@@ -99,11 +105,17 @@ func (b *settledInbox) take() (int64, map[string][2]float64) {
 // newViewer opens ds at day; the layout settles as in relax, and loop
 // runs what a background settle or playback hands over.
 func newViewer(ds *graphmodel.Dataset, day graphmodel.Day, fonts *render.Fonts, loop uiLoop) *Viewer {
-	v := &Viewer{ds: ds, net: picture.NewNetwork(ds, fonts), loop: loop, pins: map[string]bool{}}
+	v := &Viewer{ds: ds, chain: picture.NewChain(ds, fonts), loop: loop, pins: map[string]bool{}}
 	v.day = v.clamp(day)
 	v.snap = ds.At(v.day)
-	v.net.Update(v.snap)
-	v.relax(picture.SettleTicks, true)
+	if v.chain.Chained() {
+		v.net = v.chain.Network(v.day)
+		v.posTo = v.net.Positions()
+	} else {
+		v.net = picture.NewNetwork(ds, fonts)
+		v.net.Update(v.snap)
+		v.relax(picture.SettleTicks, true)
+	}
 	v.posFrom = v.posTo
 	v.from = v.snap
 	v.progress = 1
@@ -249,9 +261,32 @@ func (v *Viewer) SetDay(day graphmodel.Day) {
 	v.posFrom = cur.Positions
 	v.day = day
 	v.snap = v.ds.At(day)
-	v.net.Update(v.snap)
-	v.relax(400, false)
+	v.moveLayout()
 	v.startGlide(Glide)
+}
+
+// moveLayout brings the layout to the new day: for a chained dataset the
+// chain's layout of that day, with the user's pins on it (and settled
+// around them); else a warm start from where the nodes are.
+func (v *Viewer) moveLayout() {
+	if !v.chain.Chained() {
+		v.net.Update(v.snap)
+		v.relax(picture.SettleTicks, false)
+		return
+	}
+	v.gen.Add(1) // a settle of the old layout has nothing more to say
+	v.net = v.chain.Network(v.day)
+	if len(v.pins) == 0 {
+		v.posTo = v.net.Positions()
+		return
+	}
+	old := v.pinned
+	for id := range v.pins {
+		if p, ok := old[id]; ok {
+			v.net.Pin(id, p[0], p[1])
+		}
+	}
+	v.relax(picture.SettleTicks, false)
 }
 
 // Relayout glides to the layout's new rest after a pin moved.
@@ -268,10 +303,7 @@ func (v *Viewer) MoveNode(id string, p [2]float64) {
 	v.Pin(id, p)
 	v.finishGlide()
 	// A copy: the map on show may belong to a frame being drawn.
-	pos := make(map[string][2]float64, len(v.posTo))
-	for k, q := range v.posTo {
-		pos[k] = q
-	}
+	pos := cloned(v.posTo)
 	pos[id] = p
 	v.posTo, v.posFrom = pos, pos
 	v.changed()
@@ -280,23 +312,26 @@ func (v *Viewer) MoveNode(id string, p [2]float64) {
 // Pin holds id at a layout position without moving the view.
 func (v *Viewer) Pin(id string, p [2]float64) {
 	v.net.Pin(id, p[0], p[1])
-	v.pins = clonePins(v.pins)
+	v.pins = cloned(v.pins)
 	v.pins[id] = true
+	v.pinned = cloned(v.pinned)
+	v.pinned[id] = p
 }
 
 // Unpin returns id to the forces.
 func (v *Viewer) Unpin(id string) {
 	v.net.Unpin(id)
-	v.pins = clonePins(v.pins)
+	v.pins = cloned(v.pins)
 	delete(v.pins, id)
+	v.pinned = cloned(v.pinned)
+	delete(v.pinned, id)
 	v.Relayout()
 }
 
-func clonePins(m map[string]bool) map[string]bool {
-	c := make(map[string]bool, len(m)+1)
-	for k, x := range m {
-		c[k] = x
-	}
+// cloned copies m, nil included, into a map a frame being drawn does not hold.
+func cloned[K comparable, V any](m map[K]V) map[K]V {
+	c := make(map[K]V, len(m)+1)
+	maps.Copy(c, m)
 	return c
 }
 

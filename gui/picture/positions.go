@@ -50,24 +50,18 @@ func Settle(n *layout.Network, s *graphmodel.Snapshot) map[string][2]float64 {
 	return n.Positions()
 }
 
-// Positions are the positions of the snapshot's dataset at its date, laid
-// out cold.
-func Positions(s *graphmodel.Snapshot, fonts *render.Fonts) map[string][2]float64 {
-	return Settle(NewNetwork(s.Dataset, fonts), s)
-}
-
-// ComparePositions lays out b, then places a's actors at b's positions
-// where they share them, so both sides of a comparison line up.
-func ComparePositions(sa, sb *graphmodel.Snapshot, fonts *render.Fonts) (pa, pb map[string][2]float64) {
-	net := NewNetwork(sa.Dataset, fonts)
-	pb = Settle(net, sb)
-	net.Update(sa)
+// ComparePositions lays out day b as the chain does, then places day a's
+// actors at b's positions where they share them, so both sides of a
+// comparison line up.
+func ComparePositions(c *Chain, a, b graphmodel.Day) (pa, pb map[string][2]float64) {
+	pb = c.Positions(b)
+	net := c.Network(a)
 	for id, p := range pb {
 		if _, ok := net.Position(id); ok {
 			net.Pin(id, p[0], p[1])
 		}
 	}
-	net.Settle(TicksFor(SettleTicks, len(sa.Actors)))
+	net.Settle(TicksFor(SettleTicks, len(c.ds.At(a).Actors)))
 	return net.Positions(), pb
 }
 
@@ -77,8 +71,8 @@ type Stop struct {
 	Pos  map[string][2]float64
 }
 
-// Stops lays out from, every event day after it up to to, and to,
-// warm-starting each from the last so nodes glide as in the window.
+// Stops lays out from, every event day after it up to to, and to, as the
+// chain does, so nodes glide as in the window.
 func Stops(ds *graphmodel.Dataset, from, to graphmodel.Day, fonts *render.Fonts) []Stop {
 	days := []graphmodel.Day{from}
 	for _, e := range ds.Events {
@@ -89,11 +83,10 @@ func Stops(ds *graphmodel.Dataset, from, to graphmodel.Day, fonts *render.Fonts)
 	if to > days[len(days)-1] {
 		days = append(days, to)
 	}
-	net := NewNetwork(ds, fonts)
+	c := NewChain(ds, fonts)
 	out := make([]Stop, 0, len(days))
 	for _, d := range days {
-		s := ds.At(d)
-		out = append(out, Stop{Snap: s, Pos: Settle(net, s)})
+		out = append(out, Stop{Snap: ds.At(d), Pos: c.Positions(d)})
 	}
 	return out
 }

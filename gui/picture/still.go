@@ -10,7 +10,7 @@ func Still(ds *graphmodel.Dataset, day graphmodel.Day, o Options, fonts *render.
 	s := ds.At(day)
 	pos := o.Positions
 	if pos == nil {
-		pos = Positions(s, fonts)
+		pos = NewChain(ds, fonts).Positions(day)
 	}
 	f := render.FrameOf(s, pos)
 	f.Pinned = o.Pinned
