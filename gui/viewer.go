@@ -45,7 +45,7 @@ type Viewer struct {
 	// is the layout on show, which pins and drags change.
 	chain *picture.Chain
 	net   *layout.Network
-	loop uiLoop
+	loop  uiLoop
 	// settled is the background settle's latest result, handed over.
 	settled settledInbox
 
