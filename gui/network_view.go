@@ -134,8 +134,15 @@ func (n *NetworkView) options(w, h, scale float64) render.Options {
 	if n.fitLock != nil && n.lockDay != n.viewer.Day() {
 		n.fitLock = nil
 	}
-	return render.Options{Theme: n.Theme, Width: w, Height: h, Scale: scale, Zoom: n.zoom,
-		PanX: n.panX, PanY: n.panY, Legend: n.Legend, Title: true, Caption: n.Caption, Highlight: hl, Fit: n.fitLock}
+	// The picture an export of this size would be, at the screen's scale.
+	// Render counts the pan in units of the picture's scale, the pointer
+	// in Fyne units.
+	size := n.Size()
+	k := picture.ScaleFor(float64(size.Width), float64(size.Height))
+	o := picture.Options{Width: int(w), Height: int(h), Theme: n.Theme, Legend: n.Legend, Caption: n.Caption,
+		Scale: scale * k, Zoom: n.zoom, PanX: n.panX / k, PanY: n.panY / k}.Render()
+	o.Highlight, o.Fit = hl, n.fitLock
+	return o
 }
 
 func (n *NetworkView) zoomAt(k, x, y float64) {
@@ -429,7 +436,7 @@ func (n *NetworkView) compareScene(o render.Options) render.Built {
 	if n.cmpKey == key {
 		return n.cmpBuilt
 	}
-	b := picture.Compare(n.viewer.Dataset(), n.CompareDay, n.viewer.Day(), picture.Options{
+	b := picture.Compare(n.viewer.Dataset(), n.CompareDay, n.viewer.Day(), picture.Options{Chain: n.viewer.Chain(),
 		Width: int(o.Width), Height: int(o.Height), Scale: o.Scale, Theme: n.Theme, Legend: n.Legend}, n.fonts)
 	n.cmpKey, n.cmpBuilt = key, b
 	return b

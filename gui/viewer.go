@@ -131,6 +131,10 @@ func (v *Viewer) Day() graphmodel.Day { return v.day }
 // Snapshot is the network on Day.
 func (v *Viewer) Snapshot() *graphmodel.Snapshot { return v.snap }
 
+// Chain is the dataset's layout along its timeline, shared with the
+// pictures the window makes.
+func (v *Viewer) Chain() *picture.Chain { return v.chain }
+
 // Network is the layout, for pins.
 func (v *Viewer) Network() *layout.Network { return v.net }
 
@@ -460,23 +464,18 @@ func (v *Viewer) EventAt() *graphmodel.Event {
 	return e
 }
 
-// EventMarks says what the event on the day changes: the relations it
-// concerns (to glow) and those that ended the day before (to show faint).
+// EventMarks says what the event on the day changes, as picture.EventMarks
+// says, once the glide is over.
 func (v *Viewer) EventMarks() (emphasis map[string]bool, ghosts []render.FrameTie) {
-	e := v.EventAt()
-	if e == nil || v.progress < 1 {
+	if v.progress < 1 {
 		return nil, nil
 	}
 	// Every repaint (a hover, a zoom) asks; the answer changes only with
 	// the day, so it is worked out once per day.
 	if v.marksDay != v.day || v.marks == nil {
-		v.marks = map[string]bool{}
-		for _, id := range e.Relations {
-			v.marks[id] = true
-		}
-		v.ghosts = nil
-		for _, t := range graphmodel.Diff(v.ds.At(v.day-1), v.snap).Lost {
-			v.ghosts = append(v.ghosts, render.FrameTie{Tie: t, Opacity: 1, Ghost: true})
+		v.marks, v.ghosts = picture.EventMarks(v.snap)
+		if v.marks == nil {
+			v.marks = map[string]bool{}
 		}
 		v.marksDay = v.day
 	}

@@ -16,7 +16,7 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	o.Theme = o.theme()
 	sc := o.scale()
 	sa, sb := ds.At(a), ds.At(b)
-	pa, pb := ComparePositions(NewChain(ds, fonts), a, b)
+	pa, pb := ComparePositions(o.chain(ds, fonts), a, b)
 	half := float64(o.Width) / 2
 	d := graphmodel.Diff(sa, sb)
 	lost, gained := pairKindsOnly(sa, sb), pairKindsOnly(sb, sa)

@@ -3,6 +3,7 @@ package picture
 import (
 	"math"
 
+	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -16,7 +17,11 @@ type Options struct {
 	Transparent bool
 	Legend      bool
 	Caption     bool
-	// Positions, when set, are used instead of a fresh layout: the window
+	// Chain, when set, is where positions come from (it must be of the
+	// same dataset); nil lays the dataset out anew. The window passes its
+	// own, which has laid out the dates it has shown.
+	Chain *Chain
+	// Positions, when set, are used instead of the chain's: the window
 	// passes what is on screen.
 	Positions map[string][2]float64
 	Pinned    map[string]bool
@@ -24,12 +29,21 @@ type Options struct {
 	Zoom, PanX, PanY float64
 }
 
-// BaseWidth and BaseHeight are the picture size at which Scale is 1.
-const BaseWidth, BaseHeight = 1280.0, 800.0
+// BaseWidth and BaseHeight are the picture size at which Scale is 1: the
+// most common classroom projector.
+const BaseWidth, BaseHeight = 1280.0, 720.0
 
-// ScaleFor is the default scale of a w×h picture.
-func ScaleFor(w, h int) float64 {
-	return math.Max(0.5, math.Min(float64(w)/BaseWidth, float64(h)/BaseHeight))
+// ScaleFor is the scale of a w×h picture, in the window and in files
+// alike: it grows with the picture above the base size, so a 4K export
+// is the 1280×720 picture made sharper; below it, text and lines shrink
+// only with the square root of the size (never under 0.6), as a small
+// picture is read from closer.
+func ScaleFor(w, h float64) float64 {
+	r := math.Min(w/BaseWidth, h/BaseHeight)
+	if r >= 1 {
+		return r
+	}
+	return math.Max(0.6, math.Sqrt(r))
 }
 
 // scale is o's scale, derived from the size when unset.
@@ -37,7 +51,22 @@ func (o Options) scale() float64 {
 	if o.Scale > 0 {
 		return o.Scale
 	}
-	return ScaleFor(o.Width, o.Height)
+	return ScaleFor(float64(o.Width), float64(o.Height))
+}
+
+// Render is how a picture of o is built from a frame: the same for a
+// still, a timeline frame and the window's canvas.
+func (o Options) Render() render.Options {
+	return render.Options{Theme: o.theme(), Width: float64(o.Width), Height: float64(o.Height), Scale: o.scale(),
+		Zoom: o.Zoom, PanX: o.PanX, PanY: o.PanY, Legend: o.Legend, Title: true, Caption: o.Caption,
+		SourceLine: true, Transparent: o.Transparent}
+}
+
+func (o Options) chain(ds *graphmodel.Dataset, fonts *render.Fonts) *Chain {
+	if o.Chain != nil {
+		return o.Chain
+	}
+	return NewChain(ds, fonts)
 }
 
 func (o Options) theme() *render.Theme {

@@ -10,11 +10,30 @@ func Still(ds *graphmodel.Dataset, day graphmodel.Day, o Options, fonts *render.
 	s := ds.At(day)
 	pos := o.Positions
 	if pos == nil {
-		pos = NewChain(ds, fonts).Positions(day)
+		pos = o.chain(ds, fonts).Positions(day)
 	}
 	f := render.FrameOf(s, pos)
 	f.Pinned = o.Pinned
-	return render.Build(f, render.Options{Theme: o.theme(), Width: float64(o.Width), Height: float64(o.Height),
-		Scale: o.scale(), Zoom: o.Zoom, PanX: o.PanX, PanY: o.PanY, Legend: o.Legend, Title: true, Caption: o.Caption,
-		SourceLine: true, Transparent: o.Transparent}, fonts)
+	ro := o.Render()
+	ro.Emphasis, f.Ghosts = EventMarks(s)
+	return render.Build(f, ro, fonts)
+}
+
+// EventMarks says what the event on the snapshot's day changes, as the
+// picture of that day shows it: the relations it concerns (to glow) and
+// those that ended the day before (drawn as ghosts). Both are empty
+// between events.
+func EventMarks(s *graphmodel.Snapshot) (emphasis map[string]bool, ghosts []render.FrameTie) {
+	e := s.Dataset.LatestEvent(s.Day)
+	if e == nil || e.Day() != s.Day {
+		return nil, nil
+	}
+	emphasis = map[string]bool{}
+	for _, id := range e.Relations {
+		emphasis[id] = true
+	}
+	for _, t := range graphmodel.Diff(s.Dataset.At(s.Day-1), s).Lost {
+		ghosts = append(ghosts, render.FrameTie{Tie: t, Opacity: 1, Ghost: true})
+	}
+	return emphasis, ghosts
 }

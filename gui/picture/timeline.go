@@ -44,7 +44,4 @@ func NewTimeline(ds *graphmodel.Dataset, from, to graphmodel.Day, fonts *render.
 }
 
 // Options is the render options of every frame of the timeline.
-func (tl Timeline) Options(o Options) render.Options {
-	return render.Options{Theme: o.theme(), Width: float64(o.Width), Height: float64(o.Height), Scale: o.scale(),
-		Legend: o.Legend, Title: true, Caption: o.Caption, SourceLine: true}
-}
+func (tl Timeline) Options(o Options) render.Options { return o.Render() }

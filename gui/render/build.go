@@ -2,78 +2,12 @@ package render
 
 import (
 	"fmt"
-	"image/color"
 	"math"
 	"runtime"
-	"strings"
 	"sync"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 )
-
-// Options say how a Frame becomes a Scene.
-type Options struct {
-	Theme         *Theme
-	Width, Height float64 // the picture in pixels
-	// Scale multiplies every size (text, widths, radii): 1 on a normal
-	// screen, the device scale on HiDPI, larger for big exports.
-	Scale float64
-	// Zoom (1 = fit) and Pan (pixels at scale 1) are the user's view.
-	Zoom       float64
-	PanX, PanY float64
-	Legend     bool // draw the legend panel
-	Title      bool // draw the date and event title
-	Caption    bool // draw the caption band (exports; the window has a panel)
-	SourceLine bool // draw the data source line
-	// Transparent leaves the background unpainted.
-	Transparent bool
-	// Highlight emphasises these relation and actor ids and dims the rest.
-	Highlight map[string]bool
-	// Fit, when set, is used instead of fitting the actors to the area:
-	// the window holds the view still while a node is dragged.
-	Fit *Fit
-	// Emphasis marks relation ids (what an event starts) with a glow,
-	// without dimming the rest.
-	Emphasis map[string]bool
-	// EmphasisAlpha is the glow's strength (0 means the default, 0.55).
-	EmphasisAlpha float64
-}
-
-// Fit is the zoom-1 view: the layout point at the area's centre and the
-// pixels per layout unit.
-type Fit struct {
-	S, CX, CY float64
-	OX, OY    float64 // the pixel the centre maps to, before panning
-}
-
-// Transform maps layout units to pixels and back.
-type Transform struct {
-	S          float64 // pixels per layout unit
-	CX, CY     float64 // layout point at the area's centre
-	OX, OY     float64 // pixel centre of the area, pan included
-	AreaX      float64 // the network area in pixels
-	AreaY      float64
-	AreaW      float64
-	AreaH      float64
-	NodeRadius float64 // in pixels, after the level of detail
-	// Detail is the level of detail, in (0, 1]: the node radius's share of
-	// the theme's. A crowded view draws smaller discs, thinner and fainter
-	// edges and smaller arrowheads; zooming in brings them back.
-	Detail float64
-	// Spacing is the layout area per actor, as a length in layout units.
-	Spacing float64
-	Fit     Fit // the zoom-1 fit this transform came from
-}
-
-// ToPixel maps a layout point to the picture.
-func (t Transform) ToPixel(p [2]float64) [2]float64 {
-	return [2]float64{t.OX + (p[0]-t.CX)*t.S, t.OY + (p[1]-t.CY)*t.S}
-}
-
-// ToLayout maps a pixel back to layout units.
-func (t Transform) ToLayout(x, y float64) [2]float64 {
-	return [2]float64{t.CX + (x-t.OX)/t.S, t.CY + (y-t.OY)/t.S}
-}
 
 // Built is a Scene with the transform used to make it, for hit tests.
 type Built struct {
@@ -193,16 +127,34 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 			}
 		}
 		if !free {
-			// A strip under the network costs less of a landscape picture
-			// than a column beside it.
-			legend.strip(o.Width-2*margin, th, sc, fonts)
-			if o.Height-top-bottom-legend.h-margin < o.Height*0.45 {
+			// No corner is free: the network gives up a column beside it
+			// or a strip under it, whichever leaves it the larger.
+			h := o.Height - top - bottom
+			col := [4]float64{margin, top, math.Max(10, o.Width-2*margin-legend.w-margin), math.Max(10, h)}
+			strip := legend
+			strip.strip(o.Width-2*margin, th, sc, fonts)
+			row := [4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, h-strip.h-margin)}
+			sCol, sRow := -1.0, -1.0
+			if legend.h <= h {
+				place(col)
+				sCol = b.View.Fit.S
+			}
+			if h-strip.h-margin >= o.Height*0.3 {
+				place(row)
+				sRow = b.View.Fit.S
+			}
+			switch {
+			case sCol < 0 && sRow < 0:
 				// Too small a picture: the network needs the room more.
 				o.Legend = false
-			} else {
+				place(full)
+			case sCol >= sRow:
+				place(col)
+				legendX, legendY = o.Width-margin-legend.w, top
+			default:
+				legend = strip
 				legendX, legendY = margin, o.Height-bottom-legend.h
 				bottom += legend.h + margin
-				place([4]float64{margin, top, math.Max(10, o.Width-margin-right), math.Max(10, o.Height-top-bottom)})
 			}
 		}
 	}
@@ -241,7 +193,28 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 		glowA = 0.55
 	}
 	b.addEdges(f, plan, th, sc, dim, o.Highlight, o.Emphasis, glowA)
-	b.addNodes(f, plan, th, sc, dim)
+	// What labels must stay off: the panels and the title.
+	var reserved []box
+	if o.Title {
+		tw := th.TitleSize * sc * 2.6
+		if f.Event != nil {
+			tw += 10*sc + fonts.Width(f.Event.Title, th.LabelSize*sc, true)
+		} else {
+			tw += 10*sc + fonts.Width(f.Day.Date().Human(), th.LabelSize*sc, false)
+		}
+		reserved = append(reserved, box{margin, margin, margin + tw, margin + th.TitleSize*sc*1.25})
+	}
+	if o.Legend {
+		reserved = append(reserved, box{legendX, legendY, legendX + legend.w, legendY + legend.h})
+	}
+	if o.Caption && f.Event != nil {
+		reserved = append(reserved, box{margin, captionY, o.Width - margin, captionY + caption.h})
+	}
+	if line := SourceLine(f.Dataset); o.SourceLine && line != "" {
+		lw := fonts.Width(line, th.SmallSize*sc, false)
+		reserved = append(reserved, box{o.Width - margin - lw, o.Height - margin*0.8 - th.SmallSize*sc, o.Width - margin, o.Height})
+	}
+	b.addNodes(f, plan, th, sc, dim, reserved, fonts)
 	if len(f.Actors) == 0 {
 		msg := "No actors in this dataset on this date"
 		if f.Dataset != nil && len(f.Dataset.Actors) == 0 {
@@ -263,88 +236,6 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	if line := SourceLine(f.Dataset); o.SourceLine && line != "" {
 		b.PanelTexts = append(b.PanelTexts, Text{X: o.Width - margin, Y: o.Height - margin*0.8, S: line,
 			Size: th.SmallSize * sc, Color: th.MutedText, Align: Right, Opacity: 1})
-	}
-}
-
-// detail is the node radius and level of detail of a view: the theme's
-// radius, unless the actors sit closer on screen than that allows; then a
-// quarter of their typical spacing, but never under 1.5 pixels.
-func detail(actors int, v Transform, full, sc float64) (r, lod float64) {
-	if actors <= 40 {
-		return full, 1
-	}
-	r = math.Max(1.5*sc, math.Min(full, v.S*v.Spacing*0.25))
-	return r, r / full
-}
-
-// spacing is the typical distance between an actor and its neighbours, in
-// layout units: the square root of the area per actor where actors are,
-// from a 64×64 grid over their box. A plain area per actor would count the
-// empty space a few outlying actors open up.
-func spacing(lp [][2]float64, has []bool, minX, minY, w, h float64) float64 {
-	const cells = 64
-	var grid [cells * cells]int32
-	cell := func(p [2]float64) int {
-		x := min(cells-1, max(0, int((p[0]-minX)/w*cells)))
-		y := min(cells-1, max(0, int((p[1]-minY)/h*cells)))
-		return y*cells + x
-	}
-	n := 0
-	for i, p := range lp {
-		if has[i] {
-			grid[cell(p)]++
-			n++
-		}
-	}
-	if n == 0 {
-		return math.Sqrt(w * h)
-	}
-	crowd := 0.0 // the mean number of actors sharing an actor's cell
-	for i, p := range lp {
-		if has[i] {
-			crowd += float64(grid[cell(p)])
-		}
-	}
-	crowd /= float64(n)
-	return math.Sqrt(w * h / (cells * cells) / crowd)
-}
-
-// fit centres the actors' bounding box in the area at zoom 1, leaving room
-// for node discs and labels.
-func fit(f Frame, lp [][2]float64, has []bool, area [4]float64, th *Theme, sc, zoom, panX, panY float64, fonts *Fonts) Transform {
-	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for i, p := range lp {
-		if !has[i] {
-			continue
-		}
-		minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
-		minY, maxY = math.Min(minY, p[1]), math.Max(maxY, p[1])
-	}
-	if math.IsInf(minX, 1) {
-		minX, minY, maxX, maxY = -100, -100, 100, 100
-	}
-	r := th.NodeRadius * sc
-	widest := fonts.Width("South Korea", th.LabelSize*sc, true)
-	if len(f.Actors) <= 200 { // big networks label only some nodes (see addNodes)
-		for _, a := range f.Actors {
-			widest = math.Max(widest, fonts.Width(a.Short, th.LabelSize*sc, true))
-		}
-	}
-	padX := r + widest/2 + 4*sc
-	padY := r + th.LabelSize*sc*1.6
-	w := math.Max(maxX-minX, 60)
-	h := math.Max(maxY-minY, 60)
-	s := math.Min((area[2]-2*padX)/w, (area[3]-2*padY)/h)
-	if s <= 0 {
-		s = math.Min(area[2]/w, area[3]/h) * 0.5
-	}
-	ox, oy := area[0]+area[2]/2, area[1]+area[3]/2-th.LabelSize*sc*0.4
-	return Transform{
-		Fit: Fit{S: s, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2, OX: ox, OY: oy},
-		S:   s * zoom, CX: (minX + maxX) / 2, CY: (minY + maxY) / 2,
-		OX: ox + panX, OY: oy + panY,
-		AreaX: area[0], AreaY: area[1], AreaW: area[2], AreaH: area[3], NodeRadius: r, Detail: 1,
-		Spacing: spacing(lp, has, minX, minY, w, h),
 	}
 }
 
@@ -478,7 +369,7 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 	b.Edges = edges
 }
 
-func (b *Built) addNodes(f Frame, p *edgePlan, th *Theme, sc float64, dim func(string) float64) {
+func (b *Built) addNodes(f Frame, p *edgePlan, th *Theme, sc float64, dim func(string) float64, reserved []box, fonts *Fonts) {
 	r := b.View.NodeRadius
 	b.labels = grow(b.labels, len(f.Actors))
 	labels := b.labels
@@ -495,15 +386,11 @@ func (b *Built) addNodes(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 		op := a.Opacity * dim(a.ID)
 		b.Nodes = append(b.Nodes, NodeShape{ID: a.ID, X: q[0], Y: q[1], R: r, Fill: fill,
 			Stroke: th.NodeStroke, StrokeWidth: math.Min(2.5*sc, r/3), Opacity: op, Pinned: f.Pinned[a.ID]})
-		labels[i] = Text{X: q[0], Y: q[1] + r + th.LabelSize*sc*1.05, S: a.Short,
+		labels[i] = Text{Of: a.ID, X: q[0], Y: q[1] + r + th.LabelSize*sc*1.05, S: a.Short,
 			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Halo: th.Background, Align: Center, Opacity: op}
 	}
 	if len(f.Actors) <= 60 {
-		for _, t := range labels {
-			if t.S != "" {
-				b.Texts = append(b.Texts, t)
-			}
-		}
+		b.placeLabels(labels, p, th, sc, r, reserved, fonts)
 		return
 	}
 	// Level of detail: label the best-connected nodes first and skip a
@@ -549,6 +436,64 @@ func (b *Built) addNodes(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 	}
 }
 
+// placeLabels names every actor of a small network where its name covers
+// no other name, disc or panel (see placeLabel), best-connected first, and
+// draws a leader line to a name set further out. A name with no free spot
+// anywhere is left out rather than drawn over another.
+func (b *Built) placeLabels(labels []Text, p *edgePlan, th *Theme, sc, r float64, reserved []box, fonts *Fonts) {
+	pad := 3 * sc
+	discs := make([]box, 0, len(b.Nodes))
+	for _, n := range b.Nodes {
+		discs = append(discs, box{n.X - n.R - pad, n.Y - n.R - pad, n.X + n.R + pad, n.Y + n.R + pad})
+	}
+	bounds := box{2 * sc, 2 * sc, b.Width - 2*sc, b.Height - 2*sc}
+	var placed []box
+	for _, i := range p.byDegree {
+		t := labels[i]
+		if t.S == "" {
+			continue
+		}
+		q := b.px[i]
+		w := fonts.Width(t.S, t.Size, t.Bold)
+		taken := func(c box) bool {
+			for _, o := range placed {
+				if c.overlaps(o) {
+					return true
+				}
+			}
+			for k, o := range discs {
+				if c.overlaps(o) && !(b.Nodes[k].X == q[0] && b.Nodes[k].Y == q[1]) {
+					return true
+				}
+			}
+			for _, o := range reserved {
+				if c.overlaps(o) {
+					return true
+				}
+			}
+			return false
+		}
+		x, y, bx, leader, ok := placeLabel(q[0], q[1], r+pad, w, t.Size, bounds, taken)
+		if !ok {
+			continue
+		}
+		t.X, t.Y = x, y
+		b.Texts = append(b.Texts, t)
+		placed = append(placed, bx)
+		if leader {
+			// From the rim toward the label's nearest point.
+			lx := math.Max(bx[0], math.Min(q[0], bx[2]))
+			ly := math.Max(bx[1], math.Min(q[1], bx[3]))
+			d := math.Hypot(lx-q[0], ly-q[1])
+			if d > r {
+				from := [2]float64{q[0] + (lx-q[0])/d*r, q[1] + (ly-q[1])/d*r}
+				b.Edges = append(b.Edges, EdgeShape{Mark: MarkLeader, From: from, To: [2]float64{lx, ly},
+					Style: Style{Color: th.MutedText, Width: 1.2 * sc}, Opacity: t.Opacity})
+			}
+		}
+	}
+}
+
 func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64) {
 	if f.Dataset != nil && f.Dataset.Undated() {
 		// No date to tell: the dataset's own title heads its picture.
@@ -568,156 +513,6 @@ func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64) {
 		b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y1 + th.LabelSize*sc*1.2, S: f.Event.Title,
 			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Align: Left, Opacity: 1})
 	}
-}
-
-type legendRow struct {
-	label string
-	style *Style
-	fill  *color.NRGBA
-}
-
-type legendBlock struct {
-	rows []legendRow
-	w, h float64
-	// cells, when set, lay the rows out as a flowing strip: each row's
-	// offset from the block's corner.
-	cells [][2]float64
-}
-
-// strip flows the rows left to right in lines no wider than width.
-func (lb *legendBlock) strip(width float64, th *Theme, sc float64, fonts *Fonts) {
-	size := th.SmallSize * sc * 1.15
-	x, y := 10*sc, size*1.5
-	lb.cells = nil
-	for _, r := range lb.rows {
-		w := 44*sc + fonts.Width(r.label, size, false) + 18*sc
-		if x+w > width && x > 10*sc {
-			x, y = 10*sc, y+size*1.55
-		}
-		lb.cells = append(lb.cells, [2]float64{x, y})
-		x += w
-	}
-	lb.w, lb.h = width, y+size*0.9
-}
-
-// layoutLegend lists the kinds and groupings the frame shows, in legend order.
-func layoutLegend(f Frame, p *edgePlan, th *Theme, sc float64, fonts *Fonts) legendBlock {
-	faint := p.faint
-	var lb legendBlock
-	for _, k := range p.kinds {
-		st := th.Kinds[k]
-		lb.rows = append(lb.rows, legendRow{label: k.Label(), style: &st})
-	}
-	for _, g := range f.Groupings {
-		c := th.Groupings[g.Index%len(th.Groupings)]
-		c.A = uint8(math.Min(255, float64(c.A)*2.2))
-		lb.rows = append(lb.rows, legendRow{label: g.Name, fill: &c})
-	}
-	if faint {
-		lb.rows = append(lb.rows, legendRow{label: "Faint: signed, recent, reported or alleged"})
-	}
-	if len(lb.rows) == 0 {
-		lb.rows = append(lb.rows, legendRow{label: "No relations on this date"})
-	}
-	size := th.SmallSize * sc * 1.15
-	w := 0.0
-	for _, r := range lb.rows {
-		w = math.Max(w, fonts.Width(r.label, size, false))
-	}
-	lb.w = w + 62*sc
-	lb.h = float64(len(lb.rows))*size*1.55 + size*2.6
-	return lb
-}
-
-func (lb legendBlock) place(s *Scene, x, y float64, th *Theme, sc float64) {
-	size := th.SmallSize * sc * 1.15
-	s.Panels = append(s.Panels, Panel{X: x, Y: y, W: lb.w, H: lb.h, Fill: th.Panel, Stroke: th.PanelStroke})
-	if lb.cells == nil {
-		s.PanelTexts = append(s.PanelTexts, Text{X: x + 10*sc, Y: y + size*1.5, S: "Legend", Size: size, Bold: true,
-			Color: th.Text, Opacity: 1})
-	}
-	for i, r := range lb.rows {
-		cy := y + size*2.6 + float64(i)*size*1.55
-		rx := x
-		if lb.cells != nil {
-			rx, cy = x+lb.cells[i][0]-10*sc, y+lb.cells[i][1]
-		}
-		x := rx
-		switch {
-		case r.style != nil:
-			st := *r.style
-			st.Width = math.Min(st.Width*sc*th.LineScale, size*0.7)
-			s.PanelLines = append(s.PanelLines, EdgeShape{Mark: MarkSwatch, From: [2]float64{x + 10*sc, cy - size*0.35},
-				To: [2]float64{x + 48*sc, cy - size*0.35}, Style: st, Opacity: 1})
-		case r.fill != nil:
-			s.Panels = append(s.Panels, Panel{X: x + 12*sc, Y: cy - size*0.85, W: 34 * sc, H: size, Fill: *r.fill})
-		}
-		s.PanelTexts = append(s.PanelTexts, Text{X: x + 54*sc, Y: cy, S: r.label, Size: size, Color: th.Text, Opacity: 1})
-	}
-}
-
-type captionBlock struct {
-	title   string
-	lines   []string
-	sources string
-	h       float64
-}
-
-func layoutCaption(e *graphmodel.Event, th *Theme, sc, width float64, fonts *Fonts) captionBlock {
-	size := th.CaptionSize * sc
-	cb := captionBlock{title: e.Date.Human() + " \u2014 " + e.Title}
-	cb.lines = fonts.Wrap(e.Caption, size, false, (width-24*sc)*0.92) // slack for SVG viewers without Noto Sans
-	if len(e.Sources) > 0 {
-		cb.sources = "Sources: " + strings.Join(e.Sources, ", ")
-	}
-	cb.h = size*1.5 + float64(len(cb.lines))*size*1.3 + size*0.9
-	if cb.sources != "" {
-		cb.h += th.SmallSize * sc * 1.5
-	}
-	return cb
-}
-
-func (cb captionBlock) place(s *Scene, x, y, w float64, th *Theme, sc float64) {
-	size := th.CaptionSize * sc
-	s.Panels = append(s.Panels, Panel{X: x, Y: y, W: w, H: cb.h, Fill: th.Panel, Stroke: th.PanelStroke})
-	ty := y + size*1.3
-	s.PanelTexts = append(s.PanelTexts, Text{X: x + 12*sc, Y: ty, S: cb.title, Size: size, Bold: true, Color: th.Text, Opacity: 1})
-	for i, l := range cb.lines {
-		s.PanelTexts = append(s.PanelTexts, Text{X: x + 12*sc, Y: ty + float64(i+1)*size*1.3, S: l, Size: size, Color: th.Text, Opacity: 1})
-	}
-	if cb.sources != "" {
-		s.PanelTexts = append(s.PanelTexts, Text{X: x + 12*sc, Y: ty + float64(len(cb.lines))*size*1.3 + th.SmallSize*sc*2,
-			S: cb.sources, Size: th.SmallSize * sc, Color: th.MutedText, Opacity: 1})
-	}
-}
-
-// ParseColor reads #rrggbb.
-func ParseColor(s string) (color.NRGBA, bool) {
-	if len(s) != 7 || s[0] != '#' {
-		return color.NRGBA{}, false
-	}
-	var v [3]uint8
-	for i := range v {
-		hi, ok1 := hexDigit(s[1+2*i])
-		lo, ok2 := hexDigit(s[2+2*i])
-		if !ok1 || !ok2 {
-			return color.NRGBA{}, false
-		}
-		v[i] = hi<<4 | lo
-	}
-	return color.NRGBA{R: v[0], G: v[1], B: v[2], A: 255}, true
-}
-
-func hexDigit(c byte) (uint8, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
 }
 
 // overlaps reports whether any node, with its label, would fall inside r
@@ -741,55 +536,6 @@ func (b *Built) overlaps(f Frame, r [4]float64, th *Theme, sc float64, fonts *Fo
 		}
 	}
 	return false
-}
-
-// bundle merges a pair's ties of one kind and direction into one line, so
-// four partnership documents between two states read as one partnership.
-// The line takes the look of its firmest member (in force and confirmed
-// first) and the highest opacity; members lists every relation id in it.
-func bundle(ties []FrameTie) ([]FrameTie, [][]string) {
-	type key struct {
-		kind  graphmodel.Kind
-		from  string
-		ghost bool
-	}
-	firm := func(t FrameTie) int {
-		v := 0
-		if t.Status == graphmodel.InForce {
-			v += 4
-		} else if t.Status == graphmodel.Signed {
-			v += 2
-		}
-		if t.Certainty == graphmodel.Confirmed || t.Certainty == "" {
-			v++
-		}
-		return v
-	}
-	var out []FrameTie
-	var members [][]string
-	at := map[key]int{}
-	for _, t := range ties {
-		k := key{kind: t.Kind, ghost: t.Ghost}
-		if t.Directed {
-			k.from = t.Actors[0]
-		}
-		i, ok := at[k]
-		if !ok {
-			at[k] = len(out)
-			out = append(out, t)
-			members = append(members, []string{t.ID})
-			continue
-		}
-		members[i] = append(members[i], t.ID)
-		best := out[i]
-		op := math.Max(best.Opacity, t.Opacity)
-		if firm(t) > firm(best) {
-			best = t
-		}
-		best.Opacity = op
-		out[i] = best
-	}
-	return out, members
 }
 
 // grow returns s with length n, reusing its array when it is big enough.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"sort"
 	"sync"
 
@@ -193,4 +194,53 @@ func look(t *FrameTie) int {
 		v++
 	}
 	return v
+}
+
+// bundle merges a pair's ties of one kind and direction into one line, so
+// four partnership documents between two states read as one partnership.
+// The line takes the look of its firmest member (in force and confirmed
+// first) and the highest opacity; members lists every relation id in it.
+func bundle(ties []FrameTie) ([]FrameTie, [][]string) {
+	type key struct {
+		kind  graphmodel.Kind
+		from  string
+		ghost bool
+	}
+	firm := func(t FrameTie) int {
+		v := 0
+		if t.Status == graphmodel.InForce {
+			v += 4
+		} else if t.Status == graphmodel.Signed {
+			v += 2
+		}
+		if t.Certainty == graphmodel.Confirmed || t.Certainty == "" {
+			v++
+		}
+		return v
+	}
+	var out []FrameTie
+	var members [][]string
+	at := map[key]int{}
+	for _, t := range ties {
+		k := key{kind: t.Kind, ghost: t.Ghost}
+		if t.Directed {
+			k.from = t.Actors[0]
+		}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, t)
+			members = append(members, []string{t.ID})
+			continue
+		}
+		members[i] = append(members[i], t.ID)
+		best := out[i]
+		op := math.Max(best.Opacity, t.Opacity)
+		if firm(t) > firm(best) {
+			best = t
+		}
+		best.Opacity = op
+		out[i] = best
+	}
+	return out, members
 }

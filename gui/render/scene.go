@@ -40,6 +40,8 @@ const (
 	MarkEcho
 	// MarkSwatch is a legend's sample line.
 	MarkSwatch
+	// MarkLeader joins a disc to its label set further out.
+	MarkLeader
 )
 
 // EdgeShape is one relation drawn between two actors.
@@ -82,6 +84,7 @@ const (
 type Text struct {
 	X, Y    float64
 	S       string
+	Of      string // the actor a label names; "" for other text
 	Size    float64
 	Bold    bool
 	Color   color.NRGBA

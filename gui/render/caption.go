@@ -1,0 +1,42 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
+
+type captionBlock struct {
+	title   string
+	lines   []string
+	sources string
+	h       float64
+}
+
+func layoutCaption(e *graphmodel.Event, th *Theme, sc, width float64, fonts *Fonts) captionBlock {
+	size := th.CaptionSize * sc
+	cb := captionBlock{title: e.Date.Human() + " \u2014 " + e.Title}
+	cb.lines = fonts.Wrap(e.Caption, size, false, (width-24*sc)*0.92) // slack for SVG viewers without Noto Sans
+	if len(e.Sources) > 0 {
+		cb.sources = "Sources: " + strings.Join(e.Sources, ", ")
+	}
+	cb.h = size*1.5 + float64(len(cb.lines))*size*1.3 + size*0.9
+	if cb.sources != "" {
+		cb.h += th.SmallSize * sc * 1.5
+	}
+	return cb
+}
+
+func (cb captionBlock) place(s *Scene, x, y, w float64, th *Theme, sc float64) {
+	size := th.CaptionSize * sc
+	s.Panels = append(s.Panels, Panel{X: x, Y: y, W: w, H: cb.h, Fill: th.Panel, Stroke: th.PanelStroke})
+	ty := y + size*1.3
+	s.PanelTexts = append(s.PanelTexts, Text{X: x + 12*sc, Y: ty, S: cb.title, Size: size, Bold: true, Color: th.Text, Opacity: 1})
+	for i, l := range cb.lines {
+		s.PanelTexts = append(s.PanelTexts, Text{X: x + 12*sc, Y: ty + float64(i+1)*size*1.3, S: l, Size: size, Color: th.Text, Opacity: 1})
+	}
+	if cb.sources != "" {
+		s.PanelTexts = append(s.PanelTexts, Text{X: x + 12*sc, Y: ty + float64(len(cb.lines))*size*1.3 + th.SmallSize*sc*2,
+			S: cb.sources, Size: th.SmallSize * sc, Color: th.MutedText, Opacity: 1})
+	}
+}
