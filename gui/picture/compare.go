@@ -27,12 +27,14 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	// Half a small picture has no room for a legend and the networks.
 	rightOpt.Legend = o.Legend && half >= 700*sc
 	rightOpt.Emphasis = gained
-	right := render.Build(render.FrameOf(sb, pb), rightOpt, fonts)
-	// The left side takes the right's view, so shared actors sit in the
-	// same place on both.
-	fit := right.View.Fit
-	ropt.Fit = &fit
-	left := render.Build(render.FrameOf(sa, pa), ropt, fonts)
+	fa, fb := render.FrameOf(sa, pa), render.FrameOf(sb, pb)
+	// Both halves take one view fitted to the actors of either day, so a
+	// shared actor sits in the same place on both and an actor of only one
+	// day (China before 1949) is still inside its half.
+	fit := render.Build(fb.WithActorsOf(fa), rightOpt, fonts).View.Fit
+	ropt.Fit, rightOpt.Fit = &fit, &fit
+	right := render.Build(fb, rightOpt, fonts)
+	left := render.Build(fa, ropt, fonts)
 	out := render.Built{Scene: render.Scene{Width: float64(o.Width), Height: float64(o.Height)}, View: left.View}
 	if !o.Transparent {
 		out.Background = o.Theme.Background
@@ -116,3 +118,4 @@ func pairKindsOnly(a, b *graphmodel.Snapshot) map[string]bool {
 	}
 	return out
 }
+

@@ -74,7 +74,9 @@ func Legibility(b render.Built, fonts *render.Fonts, minSpan float64) []string {
 
 func overlap(a, b [4]float64) bool { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3] }
 
-func inside(a, b [4]float64) bool { return a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3] }
+func inside(a, b [4]float64) bool {
+	return a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3]
+}
 
 // circleHitsBox reports whether the disc at (x, y) of radius r meets box b.
 func circleHitsBox(x, y, r float64, b [4]float64) bool {

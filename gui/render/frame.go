@@ -151,3 +151,30 @@ func Between(a, b *graphmodel.Snapshot, t float64, posA, posB map[string][2]floa
 	sort.Slice(f.Groupings, func(i, j int) bool { return f.Groupings[i].ID < f.Groupings[j].ID })
 	return f
 }
+
+// WithActorsOf is f with the actors of g that f lacks, placed where g has
+// them: a frame to fit one view to two days, never drawn.
+func (f Frame) WithActorsOf(g Frame) Frame {
+	u := f
+	u.memo = &frameMemo{}
+	u.Actors = append([]FrameActor(nil), f.Actors...)
+	u.Positions = make(map[string][2]float64, len(f.Positions)+len(g.Actors))
+	for id, p := range f.Positions {
+		u.Positions[id] = p
+	}
+	in := make(map[string]bool, len(f.Actors))
+	for _, a := range f.Actors {
+		in[a.ID] = true
+	}
+	for _, a := range g.Actors {
+		if in[a.ID] {
+			continue
+		}
+		if p, ok := g.Positions[a.ID]; ok {
+			u.Actors = append(u.Actors, a)
+			u.Positions[a.ID] = p
+		}
+	}
+	sort.Slice(u.Actors, func(i, j int) bool { return u.Actors[i].ID < u.Actors[j].ID })
+	return u
+}
