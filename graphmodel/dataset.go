@@ -147,6 +147,10 @@ type Event struct {
 	// Relations are the relations the event starts, ends or concerns.
 	Relations []string `json:"relations,omitempty"`
 	Sources   []string `json:"sources"`
+	// Chapter, when set, opens a chapter of the story with this title: the
+	// event and those after it belong to it until the next event that sets
+	// one. The story panel shows it as a heading.
+	Chapter string `json:"chapter,omitempty"`
 }
 
 // Day is the day the event marks (the first day its date covers).
