@@ -55,6 +55,11 @@ type builder struct {
 	problems graphmodel.Problems
 	full     bool // MaxProblems reached
 	metaRead bool // Echoes' own dataset data was read: its title stands
+
+	warnings  []graphmodel.Problem // what was dropped or changed, up to maxWarnings
+	nWarnings int                  // every warning, counting those past the cap
+	loops     tally                // self-loops dropped
+	loopOnly  int                  // actors made only from self-loops
 }
 
 func newBuilder(file string) *builder {
@@ -117,6 +122,13 @@ func (b *builder) addRelation(r *graphmodel.Relation, at itemLoc, noStart bool) 
 	b.ds.Relations = append(b.ds.Relations, r)
 	b.relAt = append(b.relAt, at)
 	return true
+}
+
+// result is finish with the warnings of the read, which are returned
+// whether or not the file is valid.
+func (b *builder) result() (*graphmodel.Dataset, []graphmodel.Problem, error) {
+	ds, err := b.finish()
+	return ds, b.warningsDone(), err
 }
 
 // finish fills the range and missing starts, validates, and returns the

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -30,23 +31,40 @@ func WriteFormats() []string { return []string{".json", ".csv", ".gexf", ".graph
 // Read opens a dataset file of any supported format, chosen by extension:
 // .json (native), .csv, .gexf, .graphml, or .xml (GEXF or GraphML, told by
 // its root element); a file with another extension is sniffed the same
-// way. For CSV, path names the relations file and the actors file is found
-// beside it (see CSVFiles); path may also be a folder holding
-// relations.csv and actors.csv. The error, when not nil, is
-// graphmodel.Problems.
+// way. UTF-8 and UTF-16 (with a byte-order mark) are read. For CSV, path
+// names the relations file and the actors file is found beside it (see
+// CSVFiles); path may also be a folder holding relations.csv and
+// actors.csv. The error, when not nil, is graphmodel.Problems.
 func Read(path string) (*graphmodel.Dataset, error) {
+	ds, _, err := ReadWithWarnings(path)
+	return ds, err
+}
+
+// ReadWithWarnings reads a file as Read does, and also returns the
+// warnings: what the reader dropped or changed in a file it could read
+// (self-loops, spells merged into one span, columns and attributes Echoes
+// has no field for), each placed FILE:LINE:COL like a problem. Warnings
+// come whether or not the file is valid; they do not make it invalid.
+func ReadWithWarnings(path string) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fileProblem(path, err)
+		return nil, nil, fileProblem(path, err)
 	}
 	if st.IsDir() || strings.EqualFold(filepath.Ext(path), ".csv") {
 		return readCSVFiles(path)
 	}
 	data, err := readFile(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return ReadBytes(path, formatOf(path, data), data)
+	if data, err = toUTF8(path, data); err != nil {
+		return nil, nil, err
+	}
+	format, root := formatOf(path, data)
+	if format == "" {
+		return nil, nil, graphmodel.Problems{{File: path, Msg: unknownFormat(root)}}
+	}
+	return readBytes(path, format, data)
 }
 
 // ReadBytes reads a dataset held in memory; name is used in problem
@@ -54,12 +72,29 @@ func Read(path string) (*graphmodel.Dataset, error) {
 // file alone: every actor it names is made, named by its id). The error,
 // when not nil, is graphmodel.Problems.
 func ReadBytes(name, format string, data []byte) (*graphmodel.Dataset, error) {
+	ds, _, err := ReadBytesWithWarnings(name, format, data)
+	return ds, err
+}
+
+// ReadBytesWithWarnings is ReadBytes that also returns the warnings, as
+// ReadWithWarnings does.
+func ReadBytesWithWarnings(name, format string, data []byte) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	if len(data) > MaxFileBytes {
-		return nil, graphmodel.Problems{{File: name, Msg: fmt.Sprintf("file is %d MB, over the %d MB limit; split it or remove unused data", len(data)>>20, MaxFileBytes>>20)}}
+		return nil, nil, graphmodel.Problems{{File: name, Msg: fmt.Sprintf("file is %d MB, over the %d MB limit; split it or remove unused data", len(data)>>20, MaxFileBytes>>20)}}
 	}
+	data, err := toUTF8(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return readBytes(name, format, data)
+}
+
+// readBytes hands UTF-8 data to the reader of format.
+func readBytes(name, format string, data []byte) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	switch format {
 	case "json":
-		return readJSON(name, data)
+		ds, err := readJSON(name, data)
+		return ds, nil, err
 	case "gexf":
 		return readGEXF(name, data)
 	case "graphml":
@@ -67,36 +102,92 @@ func ReadBytes(name, format string, data []byte) (*graphmodel.Dataset, error) {
 	case "csv":
 		return readCSV(name, data, "", nil)
 	}
-	return nil, graphmodel.Problems{{File: name, Msg: fmt.Sprintf("unknown format %q; use json, gexf, graphml or csv", format)}}
+	return nil, nil, graphmodel.Problems{{File: name, Msg: fmt.Sprintf("unknown format %q; use json, gexf, graphml or csv", format)}}
+}
+
+// unknownFormat says why a file's format could not be told, given the
+// name of its root element ("" when it has none).
+func unknownFormat(root string) string {
+	const fix = "save the data as .json, .csv, .gexf or .graphml"
+	if root == "" {
+		return "cannot tell the format: this is neither a JSON object nor XML; " + fix
+	}
+	return fmt.Sprintf("cannot tell the format: the root element is <%s>, not <gexf> or <graphml>; %s", root, fix)
 }
 
 // formatOf picks the reader by extension, or by the content when the
-// extension does not say: a JSON object, or the XML root <gexf> or
-// <graphml>.
-func formatOf(path string, data []byte) string {
+// extension does not say: a JSON object, or an XML document whose root is
+// gexf or graphml, by local name or by namespace (<ns3:graphml>, <g:gexf>).
+// It returns "" when it cannot tell, with the root element's name if there
+// is one.
+func formatOf(path string, data []byte) (format, root string) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".json":
-		return "json"
+		return "json", ""
 	case ".gexf":
-		return "gexf"
+		return "gexf", ""
 	case ".graphml":
-		return "graphml"
+		return "graphml", ""
 	}
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	if bytes.HasPrefix(head, []byte("{")) {
-		return "json"
+		return "json", ""
 	}
+	name, ok := xmlRoot(head)
+	if !ok {
+		return "", ""
+	}
+	local, space := strings.ToLower(name.Local), strings.ToLower(name.Space)
+	switch {
+	case local == "gexf" || strings.Contains(space, "gexf.net"):
+		return "gexf", ""
+	case local == "graphml" || strings.Contains(space, "graphml.graphdrawing.org"):
+		return "graphml", ""
+	}
+	root = name.Local
+	if p := rootPrefix(head, name.Local); p != "" {
+		root = p + ":" + name.Local
+	}
+	return "", root
+}
+
+// xmlRoot returns the name of the first element of an XML document, with
+// its namespace resolved, looking no further than the first 64 kB.
+func xmlRoot(head []byte) (xml.Name, bool) {
 	if len(head) > 64<<10 {
 		head = head[:64<<10]
 	}
-	g, m := bytes.Index(head, []byte("<gexf")), bytes.Index(head, []byte("<graphml"))
-	switch {
-	case g >= 0 && (m < 0 || g < m):
-		return "gexf"
-	case m >= 0:
-		return "graphml"
+	dec := xml.NewDecoder(bytes.NewReader(head))
+	dec.Strict = false
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil } // the name is all that is wanted
+	for range 1000 {
+		tok, err := dec.Token()
+		if err != nil {
+			return xml.Name{}, false
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			return se.Name, true
+		}
 	}
-	return "unknown"
+	return xml.Name{}, false
+}
+
+// rootPrefix returns the prefix the root element is written with, for a
+// message: "ns3" for <ns3:thing>.
+func rootPrefix(head []byte, local string) string {
+	i := bytes.Index(head, []byte(":"+local))
+	if i <= 0 {
+		return ""
+	}
+	j := bytes.LastIndexByte(head[:i], '<')
+	if j < 0 || j+1 >= i {
+		return ""
+	}
+	p := string(head[j+1 : i])
+	if strings.ContainsAny(p, " \t\r\n/>?!") {
+		return ""
+	}
+	return p
 }
 
 // readFile reads a whole file, refusing one over MaxFileBytes.
@@ -177,16 +268,22 @@ func exists(path string) bool {
 
 // readCSVFiles reads the relations file and, if there is one, the actors
 // file beside it.
-func readCSVFiles(path string) (*graphmodel.Dataset, error) {
+func readCSVFiles(path string) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	relPath, actPath := CSVFiles(path)
 	rel, err := readFile(relPath)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if rel, err = toUTF8(relPath, rel); err != nil {
+		return nil, nil, err
 	}
 	var act []byte
 	if exists(actPath) {
 		if act, err = readFile(actPath); err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if act, err = toUTF8(actPath, act); err != nil {
+			return nil, nil, err
 		}
 		if act == nil {
 			act = []byte{}

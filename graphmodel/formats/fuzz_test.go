@@ -142,7 +142,7 @@ func FuzzReadCSV(f *testing.F) {
 		if len(act) == 0 {
 			act = nil
 		}
-		ds, err := readCSV("fuzz.csv", rel, "fuzz.actors.csv", act)
+		ds, _, err := readCSV("fuzz.csv", rel, "fuzz.actors.csv", act)
 		checkDataset(t, ds, err, false)
 		if err != nil {
 			return
@@ -155,7 +155,7 @@ func FuzzReadCSV(f *testing.F) {
 		if err := encodeActorsCSV(&a, ds); err != nil {
 			t.Fatal(err)
 		}
-		back, err := readCSV("back.csv", r.Bytes(), "back.actors.csv", a.Bytes())
+		back, _, err := readCSV("back.csv", r.Bytes(), "back.actors.csv", a.Bytes())
 		if err != nil {
 			t.Fatalf("CSV round trip: %v\n%s\n%s", err, r.String(), a.String())
 		}

@@ -179,7 +179,7 @@ func blank(rec []string) bool {
 // readCSV reads a relations file and, when actData is not nil, the actors
 // file beside it. Without an actors file, every actor a relation names is
 // made, named by its id.
-func readCSV(relName string, relData []byte, actName string, actData []byte) (*graphmodel.Dataset, error) {
+func readCSV(relName string, relData []byte, actName string, actData []byte) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	b := newBuilder(relName)
 	title := strings.TrimSuffix(filepath.Base(relName), filepath.Ext(relName))
 	b.ds.Title = strings.TrimSuffix(title, ".relations")
@@ -189,20 +189,32 @@ func readCSV(relName string, relData []byte, actName string, actData []byte) (*g
 			csvActors(b, t, known)
 		}
 	}
+	var loops []string
 	if t := readCSVTable(b, relName, relData); t != nil {
-		csvRelations(b, t)
+		loops = csvRelations(b, t)
 	}
 	if actData == nil && !b.stopped() {
+		add := func(id string) bool {
+			if known[id] {
+				return false
+			}
+			known[id] = true
+			b.addActor(&graphmodel.Actor{ID: id, Names: []graphmodel.NameSpan{{Name: id, Short: id}}}, itemLoc{})
+			return true
+		}
 		for _, r := range b.ds.Relations {
 			for _, id := range r.Actors {
-				if !known[id] {
-					known[id] = true
-					b.addActor(&graphmodel.Actor{ID: id, Names: []graphmodel.NameSpan{{Name: id, Short: id}}}, itemLoc{})
-				}
+				add(id)
+			}
+		}
+		// An id that appears only in self-loops is still an actor.
+		for _, id := range loops {
+			if add(id) {
+				b.loopOnly++
 			}
 		}
 	}
-	return b.finish()
+	return b.result()
 }
 
 // csvActors reads the actors file: one row per actor, and a further row
@@ -274,8 +286,9 @@ func csvActors(b *builder, t *csvTable, known map[string]bool) {
 }
 
 // csvRelations reads the relations file: one row per relation, its actors
-// in an actors column (a;b;c) or in source and target columns.
-func csvRelations(b *builder, t *csvTable) {
+// in an actors column (a;b;c) or in source and target columns. It returns
+// the actors of the self-loops it dropped.
+func csvRelations(b *builder, t *csvTable) (loops []string) {
 	idCol := t.col("id")
 	srcCol, tgtCol := t.col("source"), t.col("target")
 	typeCol := t.col("type")
@@ -335,11 +348,14 @@ func csvRelations(b *builder, t *csvTable) {
 			continue
 		}
 		if c.actors == nil && src == tgt {
-			continue // a self-loop is no relation between states
+			b.selfLoop(t.file, at, "row", c.r.ID, src)
+			loops = append(loops, src)
+			continue
 		}
 		c.loc.field("actors", t.place(r, max(srcCol, t.col("actors"))))
 		b.addEdge(c, []string{src, tgt}, ivs, groups)
 	}
+	return loops
 }
 
 // dateIn reads a date in another file than the builder's own.

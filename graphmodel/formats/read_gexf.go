@@ -40,7 +40,7 @@ type gexfReader struct {
 }
 
 // readGEXF reads a GEXF 1.1, 1.2 or 1.3 document, static or dynamic.
-func readGEXF(name string, data []byte) (*graphmodel.Dataset, error) {
+func readGEXF(name string, data []byte) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	b := newBuilder(name)
 	g := &gexfReader{b: b, decls: map[string]map[string]gexfAttr{}, defaults: map[string][]string{}, groups: map[string]*groupAcc{}}
 	root := xmlWalk(b, data, map[string]bool{"node": true, "edge": true}, g.start, g.item)
@@ -57,7 +57,7 @@ func readGEXF(name string, data []byte) (*graphmodel.Dataset, error) {
 	if b.ds.Title == "" && !b.metaRead {
 		b.ds.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
-	return b.finish()
+	return b.result()
 }
 
 // start picks up the graph's settings and attribute declarations before
@@ -310,7 +310,8 @@ func (g *gexfReader) edge(e *elem) {
 		return
 	}
 	if src == tgt {
-		return // a self-loop is no relation between states
+		g.b.selfLoop("", e.at, "edge", id, src)
+		return
 	}
 	c := &relAcc{loc: itemLoc{pos: e.at, what: "edge"}}
 	c.r.ID = id

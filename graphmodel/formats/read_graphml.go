@@ -31,7 +31,7 @@ type graphmlReader struct {
 
 // readGraphML reads a GraphML document. GraphML is static; data keys named
 // like Echoes' fields (start, end, kind, ...) are read all the same.
-func readGraphML(name string, data []byte) (*graphmodel.Dataset, error) {
+func readGraphML(name string, data []byte) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	b := newBuilder(name)
 	g := &graphmlReader{b: b, keys: map[string]map[string]graphmlKey{}, defs: map[string][]string{}, groups: map[string]*groupAcc{}}
 	root := xmlWalk(b, data, map[string]bool{"node": true, "edge": true, "hyperedge": true}, g.start, g.item)
@@ -48,7 +48,7 @@ func readGraphML(name string, data []byte) (*graphmodel.Dataset, error) {
 	if b.ds.Title == "" && !b.metaRead {
 		b.ds.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
-	return b.finish()
+	return b.result()
 }
 
 // start reads the keys when the top-level graph opens.
@@ -219,7 +219,8 @@ func (g *graphmlReader) edge(e *elem, directed bool) {
 			return
 		}
 		if src == tgt {
-			return // a self-loop is no relation between states
+			g.b.selfLoop("", e.at, "edge", id, src)
+			return
 		}
 		ends = []string{src, tgt}
 	}

@@ -18,7 +18,9 @@ const (
 
 const validateUsage = `usage: echoes validate FILE...
 Checks dataset files (.json, .csv, .gexf, .graphml, .xml). Prints FILE: valid
-for each good file; for each bad one, every problem as FILE:LINE:COL: message.
+for each good file, and what its reading dropped or changed as
+FILE:LINE:COL: warning: message; for each bad one, every problem as
+FILE:LINE:COL: message.
 Exit status: 0 all valid, 1 some file invalid, 2 usage error.`
 
 // ValidateMain runs "echoes validate FILE...": every file is read as Read
@@ -37,15 +39,29 @@ func ValidateMain(args []string, stdout, stderr io.Writer) int {
 	}
 	code = exitOK
 	for _, path := range files {
-		ds, err := Read(path)
+		ds, warnings, err := ReadWithWarnings(path)
 		if err != nil {
 			printProblems(stderr, err)
 			code = exitWork
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: valid (%s, %s, %s to %s)\n", path, counted(len(ds.Actors), "actor"), counted(len(ds.Relations), "relation"), ds.Range.Start, ds.Range.End)
+		note := ""
+		if len(warnings) > 0 {
+			note = "; " + counted(len(warnings), "warning")
+		}
+		fmt.Fprintf(stdout, "%s: valid (%s, %s, %s to %s%s)\n", path, counted(len(ds.Actors), "actor"), counted(len(ds.Relations), "relation"), ds.Range.Start, ds.Range.End, note)
+		printWarnings(stderr, warnings)
 	}
 	return code
+}
+
+// printWarnings writes each warning on a line of its own, as
+// FILE:LINE:COL: warning: message.
+func printWarnings(w io.Writer, warnings []graphmodel.Problem) {
+	for _, p := range warnings {
+		p.Msg = "warning: " + p.Msg
+		fmt.Fprintln(w, strings.ReplaceAll(p.Error(), "\n", " "))
+	}
 }
 
 // operands splits the command's arguments: -h or --help prints usage and

@@ -68,7 +68,11 @@ func (e *elem) child(local string) *elem {
 func xmlWalk(b *builder, data []byte, items map[string]bool, start func(e *elem, path []string), item func(e *elem, path []string)) (root *elem) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = true
-	dec.CharsetReader = func(label string, _ io.Reader) (io.Reader, error) {
+	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		switch strings.ToLower(label) {
+		case "utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2":
+			return r, nil // toUTF8 has decoded it already
+		}
 		return nil, fmt.Errorf("encoding %q is not supported", label)
 	}
 	var stack []*elem
@@ -171,7 +175,7 @@ func xmlErrText(err error) string {
 func xmlErrFix(err error) string {
 	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "encoding"):
+	case strings.Contains(msg, "encoding"), strings.Contains(msg, "UTF-8"):
 		return "save the file as UTF-8"
 	case strings.Contains(msg, "entity"):
 		return "write & as &amp; and < as &lt;"
