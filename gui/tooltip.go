@@ -36,10 +36,26 @@ func tooltipLines(v *Viewer, target render.Target, bundled []string) []string {
 			return nil
 		}
 		if len(bundled) > 1 {
-			lines := []string{fmt.Sprintf("%d relations: %s", len(bundled), r.Kind.Label()), actorNames(ds, r, s.Day)}
+			// One line may stand for several kinds (a crowded pair's
+			// combined line): then each row names its kind.
+			mixed := false
+			for _, b := range bundled {
+				if o := ds.Relation(b); o != nil && o.Kind != r.Kind {
+					mixed = true
+				}
+			}
+			head := fmt.Sprintf("%d relations: %s", len(bundled), r.Kind.Label())
+			if mixed {
+				head = fmt.Sprintf("%d relations of several kinds", len(bundled))
+			}
+			lines := []string{head, actorNames(ds, r, s.Day)}
 			for _, b := range bundled {
 				if t, ok := s.Tie(b); ok {
-					lines = append(lines, "\u2022 "+t.Name+" ("+spanText(ds, t.Relation)+")")
+					row := "\u2022 " + t.Name + " (" + spanText(ds, t.Relation) + ")"
+					if mixed {
+						row = "\u2022 " + t.Kind.Label() + ": " + t.Name + " (" + spanText(ds, t.Relation) + ")"
+					}
+					lines = append(lines, row)
 				}
 			}
 			return append(lines, "Tap for descriptions and sources")

@@ -118,4 +118,3 @@ func pairKindsOnly(a, b *graphmodel.Snapshot) map[string]bool {
 	}
 	return out
 }
-

@@ -298,6 +298,9 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 			c.kind, c.style = l.kind, th.Kinds[l.kind]
 		}
 		st := c.style
+		if l.more > 0 {
+			st = Style{Color: th.MutedText, Width: 1.8}
+		}
 		st.Width *= sc * th.LineScale * lod
 		op := l.opacity * l.faint * dim(l.id)
 		lit := len(hl) > 0 && hl[l.id]

@@ -48,6 +48,10 @@ func layoutLegend(f Frame, p *edgePlan, th *Theme, sc float64, fonts *Fonts) leg
 		c.A = uint8(math.Min(255, float64(c.A)*2.2))
 		lb.rows = append(lb.rows, legendRow{label: g.Name, fill: &c})
 	}
+	if p.more {
+		st := Style{Color: th.MutedText, Width: 1.8}
+		lb.rows = append(lb.rows, legendRow{label: "Other ties (point at the line)", style: &st})
+	}
 	if faint {
 		lb.rows = append(lb.rows, legendRow{label: "Faint: signed, recent, reported or alleged"})
 	}

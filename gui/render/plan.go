@@ -24,6 +24,7 @@ type edgePlan struct {
 	// says whether any is signed, recent, reported or alleged.
 	kinds []graphmodel.Kind
 	faint bool
+	more  bool // some pair's lesser kinds share one combined line
 	// degree[i] counts the ties of f.Actors[i]; byDegree lists actor
 	// indices best-connected first, for labelling.
 	degree   []int
@@ -45,6 +46,9 @@ type planLine struct {
 	a, b    int      // the pair as indices into Frame.Actors, a's id first
 	slot    float64  // offset from the pair's axis, in gaps
 	flip    bool     // drawn from b to a (a directed tie from b)
+	// more counts the bundles of other kinds this one line stands for when
+	// a pair has more kinds than MaxPairLines; 0 for a line of one kind.
+	more int
 }
 
 // frameMemo caches a frame's plan across the copies of the frame.
@@ -134,6 +138,7 @@ func makePlan(f Frame) *edgePlan {
 		}
 		a, b := entries[i].a, entries[i].b
 		ties, members := bundle(pair)
+		ties, members, more := crowd(ties, members)
 		for k, t := range ties {
 			flip := t.Directed && t.Actors[0] != f.Actors[a].ID
 			faint := 1.0
@@ -144,7 +149,8 @@ func makePlan(f Frame) *edgePlan {
 				faint *= 0.6
 			}
 			p.lines = append(p.lines, planLine{id: t.ID, kind: t.Kind, ghost: t.Ghost, faint: faint, opacity: t.Opacity,
-				tie: t, members: members[k], a: a, b: b, slot: float64(k) - float64(len(ties)-1)/2, flip: flip})
+				tie: t, members: members[k], a: a, b: b, slot: float64(k) - float64(len(ties)-1)/2, flip: flip, more: more[k]})
+			p.more = p.more || more[k] > 0
 		}
 		i = j
 	}
@@ -166,9 +172,13 @@ func makePlan(f Frame) *edgePlan {
 		return look(x) < look(y)
 	})
 	present := map[graphmodel.Kind]bool{}
+	for i := range p.lines {
+		if l := &p.lines[i]; !l.ghost && l.more == 0 {
+			present[l.kind] = true
+		}
+	}
 	for i := range f.Ties {
 		t := &f.Ties[i]
-		present[t.Kind] = true
 		p.faint = p.faint || t.Status != graphmodel.InForce || (t.Certainty != graphmodel.Confirmed && t.Certainty != "")
 	}
 	for _, k := range graphmodel.Kinds() {
@@ -243,4 +253,92 @@ func bundle(ties []FrameTie) ([]FrameTie, [][]string) {
 		out[i] = best
 	}
 	return out, members
+}
+
+// MaxPairLines is the most lines drawn between one pair. A pair with more
+// kinds of tie shows its most telling kinds (see importance) and one
+// combined line for the rest, which hover and tap list in full: five
+// parallel lines between Russia and China read as noise on a projector.
+const MaxPairLines = 3
+
+// importance orders kinds for a crowded pair, most telling first: what a
+// class must see between two states before anything else.
+func importance(k graphmodel.Kind) int {
+	switch k {
+	case graphmodel.War:
+		return 0
+	case graphmodel.Alliance:
+		return 1
+	case graphmodel.Hostility:
+		return 2
+	case graphmodel.Occupation:
+		return 3
+	case graphmodel.Partnership:
+		return 4
+	case graphmodel.Sanctions:
+		return 5
+	case graphmodel.Arms:
+		return 6
+	case graphmodel.Backing:
+		return 7
+	case graphmodel.Armistice:
+		return 8
+	case graphmodel.Normalisation:
+		return 9
+	case graphmodel.Tension:
+		return 10
+	case graphmodel.Exercise:
+		return 11
+	case graphmodel.Talks:
+		return 12
+	}
+	return 13
+}
+
+// crowd keeps a pair's bundles as they are when they fit in MaxPairLines;
+// otherwise it keeps the MaxPairLines-1 most telling and folds the rest
+// into one line standing for them all, whose more counts them. Ghosts
+// (ties that just ended) are kept apart: an event shows what it ends.
+func crowd(ties []FrameTie, members [][]string) ([]FrameTie, [][]string, []int) {
+	more := make([]int, len(ties))
+	live := 0
+	for _, t := range ties {
+		if !t.Ghost {
+			live++
+		}
+	}
+	if live <= MaxPairLines {
+		return ties, members, more
+	}
+	order := make([]int, len(ties))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		x, y := ties[order[i]], ties[order[j]]
+		if x.Ghost != y.Ghost {
+			return y.Ghost
+		}
+		return importance(x.Kind) < importance(y.Kind)
+	})
+	var outT []FrameTie
+	var outM [][]string
+	var outMore []int
+	folded := -1
+	for n, i := range order {
+		t := ties[i]
+		if t.Ghost || n < MaxPairLines-1 {
+			outT, outM, outMore = append(outT, t), append(outM, members[i]), append(outMore, 0)
+			continue
+		}
+		if folded < 0 {
+			folded = len(outT)
+			outT, outM, outMore = append(outT, t), append(outM, append([]string(nil), members[i]...)), append(outMore, 1)
+			continue
+		}
+		outM[folded] = append(outM[folded], members[i]...)
+		outMore[folded]++
+		outT[folded].Opacity = math.Max(outT[folded].Opacity, t.Opacity)
+	}
+	return outT, outM, outMore
 }
