@@ -120,7 +120,10 @@ func (g *graphmlReader) data(e *elem, class string) []datum {
 			given[id] = true
 		}
 		text := string(d.text)
-		if strings.TrimSpace(text) == "" {
+		if d.mixed {
+			// Drawing data (yEd's nodegraphics, edgegraphics, NodeLabels,
+			// EdgeLabels): the label in it is the name.
+			text = ""
 			if t := labelText(d); t != "" {
 				text, name = t, "label"
 			}
@@ -138,13 +141,27 @@ func (g *graphmlReader) data(e *elem, class string) []datum {
 	return out
 }
 
-// labelText finds the text of a yEd NodeLabel or EdgeLabel inside e.
+// labelText finds the first label with text inside e: yEd 3.x's
+// <y:NodeLabel> or <y:EdgeLabel> (text followed by the label model's
+// elements), or yEd Live's and yFiles for HTML's <y:Label> with its
+// <y:Label.Text> (or a Text attribute). Line breaks become spaces.
 func labelText(e *elem) string {
 	for _, k := range e.kids {
-		if k.name.Local == "NodeLabel" || k.name.Local == "EdgeLabel" {
-			return strings.TrimSpace(string(k.text))
+		var t string
+		switch k.name.Local {
+		case "NodeLabel", "EdgeLabel":
+			t = string(k.text)
+		case "Label":
+			if lt := k.child("Label.Text"); lt != nil {
+				t = string(lt.text)
+			} else {
+				t = k.get("Text")
+			}
+		default:
+			t = labelText(k)
 		}
-		if t := labelText(k); t != "" {
+		// A label broken over lines for the drawing is one name.
+		if t = strings.Join(strings.Fields(t), " "); t != "" {
 			return t
 		}
 	}

@@ -18,7 +18,7 @@ type elem struct {
 	text  []byte
 	at    pos
 	size  int  // elements in this subtree, itself included
-	mixed bool // has had a child element: its text is layout, not data
+	mixed bool // has had a child element: only its non-blank text is kept
 }
 
 // attr returns the value of the attribute with local name, and whether it
@@ -120,9 +120,13 @@ func xmlWalk(b *builder, data []byte, items map[string]bool, start func(e *elem,
 					return nil
 				}
 			}
-			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				p.mixed, p.text = true, nil
+			if p := top(stack); p != nil && !p.mixed {
+				// Blank text before a child element is layout; other text
+				// is data, as in yEd's <y:NodeLabel>Japan<y:LabelModel>.
+				p.mixed = true
+				if len(bytes.TrimSpace(p.text)) == 0 {
+					p.text = nil
+				}
 			}
 			if start != nil {
 				start(e, path)
@@ -149,8 +153,7 @@ func xmlWalk(b *builder, data []byte, items map[string]bool, start func(e *elem,
 				p.kids = append(p.kids, e)
 			}
 		case xml.CharData:
-			if len(stack) > 0 && !stack[len(stack)-1].mixed {
-				e := stack[len(stack)-1]
+			if e := top(stack); e != nil && (!e.mixed || len(bytes.TrimSpace(t)) > 0) {
 				e.text = append(e.text, t...)
 			}
 		}
@@ -159,6 +162,14 @@ func xmlWalk(b *builder, data []byte, items map[string]bool, start func(e *elem,
 		b.addf(pos{1, 1}, "no XML element found; the file is empty or not XML")
 	}
 	return root
+}
+
+// top returns the innermost open element, or nil.
+func top(stack []*elem) *elem {
+	if len(stack) == 0 {
+		return nil
+	}
+	return stack[len(stack)-1]
 }
 
 // xmlErrText is the decoder's message without its "XML syntax error on
