@@ -54,6 +54,8 @@ type Window struct {
 	date       *widget.Label
 	play       *widget.Button
 	statusLine *widget.Label
+	size       fyne.Size // the size asked of the window at start
+	hinted     bool      // the first key has taken the start hint away
 	top        *fyne.Container
 	bottom     *fyne.Container
 	side       *container.AppTabs
@@ -119,7 +121,7 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	prev := btn("", theme.MediaSkipPreviousIcon(), func() { w.Viewer.PrevEvent() })
 	next := btn("", theme.MediaSkipNextIcon(), func() { w.Viewer.NextEvent() })
 	w.play = btn("Play", theme.MediaPlayIcon(), func() { w.Viewer.TogglePlay() })
-	w.statusLine = widget.NewLabel("")
+	w.statusLine = widget.NewLabel(startHint)
 	top := container.NewHBox(prev, w.play, next, w.date, layout.NewSpacer(), w.statusLine,
 		btn("Open", theme.FolderOpenIcon(), w.showOpen),
 		btn("Save data", theme.DocumentSaveIcon(), w.showSave),
@@ -178,7 +180,8 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 		w.split = container.NewHSplit(w.Network, w.side)
 		w.controlsJoin()
 	}
-	w.Win.Resize(w.prefs.size(fyne.NewSize(1200, 800)))
+	w.size = w.prefs.size(fyne.NewSize(1200, 800))
+	w.Win.Resize(w.size)
 
 	w.Viewer.OnChange(w.update)
 	w.update()
@@ -189,6 +192,10 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	w.focusNetwork()
 	return w, nil
 }
+
+// startHint is the one line that tells a new user the keys; the first key
+// takes it away.
+const startHint = "\u2190 \u2192 events \u00b7 P present \u00b7 ? keys"
 
 // Sizes of the controls around the network at the default theme, for the
 // room left for them in the first frame; TestStartRoomMatchesControls
@@ -346,6 +353,10 @@ func (w *Window) rune(r rune) {
 
 func (w *Window) key(e *fyne.KeyEvent) {
 	v := w.Viewer
+	if !w.hinted {
+		w.hinted = true
+		w.status("")
+	}
 	switch e.Name {
 	case fyne.KeyLeft, fyne.KeyPageUp:
 		v.PrevEvent()
