@@ -5,8 +5,11 @@
 package graphmodel
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // Dataset is a whole timeline of actors and relations. Build it with Parse or
@@ -226,26 +229,24 @@ func (d *Dataset) LatestEvent(day Day) *Event {
 	return nil
 }
 
-// index sorts the slices and builds the lookup maps.
-func (d *Dataset) index() {
-	sort.SliceStable(d.Actors, func(i, j int) bool { return d.Actors[i].ID < d.Actors[j].ID })
-	sort.SliceStable(d.Relations, func(i, j int) bool { return d.Relations[i].ID < d.Relations[j].ID })
-	sort.SliceStable(d.Groupings, func(i, j int) bool { return d.Groupings[i].ID < d.Groupings[j].ID })
-	sort.SliceStable(d.Events, func(i, j int) bool {
-		a, b := d.Events[i], d.Events[j]
+// index sorts the slices and keeps the lookup maps validation built. A
+// slice already in order (as Echoes writes them) is not sorted again.
+func (d *Dataset) index(maps lookups) {
+	byID := func(a, b string) int { return strings.Compare(a, b) }
+	if !slices.IsSortedFunc(d.Actors, func(a, b *Actor) int { return byID(a.ID, b.ID) }) {
+		slices.SortStableFunc(d.Actors, func(a, b *Actor) int { return byID(a.ID, b.ID) })
+	}
+	if !slices.IsSortedFunc(d.Relations, func(a, b *Relation) int { return byID(a.ID, b.ID) }) {
+		slices.SortStableFunc(d.Relations, func(a, b *Relation) int { return byID(a.ID, b.ID) })
+	}
+	slices.SortStableFunc(d.Groupings, func(a, b *Grouping) int { return byID(a.ID, b.ID) })
+	slices.SortStableFunc(d.Events, func(a, b *Event) int {
 		if a.Day() != b.Day() {
-			return a.Day() < b.Day()
+			return cmp.Compare(a.Day(), b.Day())
 		}
-		return a.ID < b.ID
+		return byID(a.ID, b.ID)
 	})
-	d.actorByID = make(map[string]*Actor, len(d.Actors))
-	for _, a := range d.Actors {
-		d.actorByID[a.ID] = a
-	}
-	d.relationByID = make(map[string]*Relation, len(d.Relations))
-	for _, r := range d.Relations {
-		d.relationByID[r.ID] = r
-	}
+	d.actorByID, d.relationByID = maps.actors, maps.relations
 	d.sourceByID = make(map[string]*Source, len(d.Sources))
 	for i := range d.Sources {
 		d.sourceByID[d.Sources[i].ID] = &d.Sources[i]

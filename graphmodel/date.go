@@ -2,7 +2,6 @@ package graphmodel
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -49,28 +48,52 @@ type Date struct {
 	Year, Month, Day int
 }
 
-// ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD.
+// ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD, the year from 0001 to 9999
+// (year 0 is no year: the calendar goes from 1 BC to AD 1).
 func ParseDate(s string) (Date, error) {
-	parts := strings.Split(strings.TrimSpace(s), "-")
-	if len(parts) < 1 || len(parts) > 3 || len(parts[0]) != 4 {
+	t := strings.TrimSpace(s)
+	bad := func() (Date, error) {
 		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
 	var n [3]int
-	for i, p := range parts {
-		if (i > 0 && len(p) != 2) || p == "" {
-			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+	parts := 0
+	for parts < 3 {
+		want := 2
+		if parts == 0 {
+			want = 4
 		}
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		if len(t) < want {
+			return bad()
 		}
-		n[i] = v
+		v := 0
+		for _, c := range []byte(t[:want]) {
+			if c < '0' || c > '9' {
+				return bad()
+			}
+			v = v*10 + int(c-'0')
+		}
+		n[parts] = v
+		parts++
+		t = t[want:]
+		if t == "" {
+			break
+		}
+		if t[0] != '-' {
+			return bad()
+		}
+		t = t[1:]
+	}
+	if t != "" {
+		return bad()
 	}
 	d := Date{Year: n[0], Month: n[1], Day: n[2]}
-	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
+	if d.Year < 1 {
+		return Date{}, fmt.Errorf("date %q has year 0, which no calendar has; years run from 0001 to 9999", s)
+	}
+	if parts >= 2 && (d.Month < 1 || d.Month > 12) {
 		return Date{}, fmt.Errorf("date %q has month %d; months run 01 to 12", s, d.Month)
 	}
-	if len(parts) == 3 {
+	if parts == 3 {
 		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
 			return Date{}, fmt.Errorf("date %q has no day %d in that month", s, d.Day)
 		}

@@ -1,6 +1,9 @@
 package graphmodel
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseDate(t *testing.T) {
 	tests := []struct {
@@ -19,6 +22,14 @@ func TestParseDate(t *testing.T) {
 		{in: "1961-9-1", bad: true},
 		{in: "", bad: true},
 		{in: "abcd", bad: true},
+		{in: "0000", bad: true},
+		{in: "0000-01-01", bad: true},
+		{in: "0001", want: "0001", first: "0001-01-01", last: "0001-12-31"},
+		{in: "9999-12-31", want: "9999-12-31", first: "9999-12-31", last: "9999-12-31"},
+		{in: "1950-", bad: true},
+		{in: "1950-10-01-02", bad: true},
+		{in: "+950", bad: true},
+		{in: " 1950 ", want: "1950", first: "1950-01-01", last: "1950-12-31"},
 	}
 	for _, tc := range tests {
 		d, err := ParseDate(tc.in)
@@ -46,5 +57,14 @@ func TestDayRoundTrip(t *testing.T) {
 	}
 	if DayOf(1970, 1, 2)-DayOf(1969, 12, 31) != 2 {
 		t.Error("days do not subtract across the epoch")
+	}
+}
+
+// TestParseDateRefusesYearZero protects --at 0000 and "start": "0000":
+// year 0 is no year, and the message says the range.
+func TestParseDateRefusesYearZero(t *testing.T) {
+	_, err := ParseDate("0000")
+	if err == nil || !strings.Contains(err.Error(), "0001 to 9999") {
+		t.Fatalf("ParseDate(0000) = %v, want an error that gives the range 0001 to 9999", err)
 	}
 }

@@ -2,103 +2,500 @@ package graphmodel
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"fmt"
-	"io"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
-// jsonIndex maps the path of every value in a JSON document
-// ("relations[3].end") to the byte offset where the value starts, so that
-// validation can point at a line and column.
-type jsonIndex map[string]int64
+// schema is what the dataset's Go types accept at one place of a JSON
+// document, read from their json tags, so that one pass over the text can
+// check what encoding/json lets pass (a repeated key, an unknown field, a
+// malformed date) and say where.
+type schema struct {
+	kind   schemaKind
+	fields []schemaField // an object's fields
+	elem   *schema       // a list's elements
+}
 
-// indexJSON walks data's tokens. It returns what it indexed before any
-// syntax error; the decoder reports the error itself.
-func indexJSON(data []byte) jsonIndex {
-	idx := jsonIndex{}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	type frame struct {
-		path  string
-		array bool
-		n     int    // next array index
-		key   string // pending object key
-		inKey bool   // next string is a key
+type schemaKind uint8
+
+const (
+	anyValue schemaKind = iota
+	objectValue
+	listValue
+	dateValue
+)
+
+type schemaField struct {
+	name []byte
+	node *schema
+}
+
+// schemaOf builds the schema of t from its json tags.
+func schemaOf(t reflect.Type) *schema {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
 	}
-	var stack []frame
-	valueStart := func() int64 {
-		off := dec.InputOffset()
-		for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
-			off++
-		}
-		return off
+	if t == reflect.TypeFor[Date]() {
+		return &schema{kind: dateValue}
 	}
-	childPath := func() string {
-		if len(stack) == 0 {
-			return ""
-		}
-		f := &stack[len(stack)-1]
-		if f.array {
-			p := fmt.Sprintf("%s[%d]", f.path, f.n)
-			f.n++
-			return p
-		}
-		if f.path == "" {
-			return f.key
-		}
-		return f.path + "." + f.key
+	if reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
+		return &schema{}
 	}
-	for {
-		start := valueStart()
-		if len(stack) > 0 && !stack[len(stack)-1].array && stack[len(stack)-1].inKey {
-			tok, err := dec.Token()
-			if err != nil {
-				return idx
-			}
-			if d, ok := tok.(json.Delim); ok && d == '}' {
-				stack = stack[:len(stack)-1]
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return &schema{kind: listValue, elem: schemaOf(t.Elem())}
+	case reflect.Struct:
+		s := &schema{kind: objectValue}
+		for f := range t.Fields() {
+			if !f.IsExported() {
 				continue
 			}
-			f := &stack[len(stack)-1]
-			f.key, _ = tok.(string)
-			f.inKey = false
-			p := f.key
-			if f.path != "" {
-				p = f.path + "." + f.key
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "-" {
+				continue
 			}
-			idx["key:"+p] = start
-			continue
+			if name == "" {
+				name = f.Name
+			}
+			s.fields = append(s.fields, schemaField{[]byte(name), schemaOf(f.Type)})
 		}
-		tok, err := dec.Token()
-		if err == io.EOF || err != nil {
-			return idx
+		return s
+	}
+	return &schema{}
+}
+
+// field returns the index of the field key names, matched as encoding/json
+// matches it (exactly, else ignoring case), or -1.
+func (s *schema) field(key []byte) int {
+	for i, f := range s.fields {
+		if bytes.Equal(f.name, key) {
+			return i
 		}
-		if d, ok := tok.(json.Delim); ok && (d == ']' || d == '}') {
-			stack = stack[:len(stack)-1]
-			continue
+	}
+	for i, f := range s.fields {
+		if bytes.EqualFold(f.name, key) {
+			return i
 		}
-		p := childPath()
-		idx[p] = start
-		if len(stack) > 0 && !stack[len(stack)-1].array {
-			stack[len(stack)-1].inKey = true
-		}
-		if d, ok := tok.(json.Delim); ok {
-			stack = append(stack, frame{path: p, array: d == '[', inKey: d == '{'})
+	}
+	return -1
+}
+
+// seg is one step of a path: an object key or a list index.
+type seg struct {
+	key   []byte
+	index int // -1 for a key
+}
+
+// jsonScan walks a JSON document once without building its values. It
+// checks keys and dates against the schema, and finds the offsets of the
+// paths in want (and of their parents), for problem places. It stops at
+// the first syntax error, which encoding/json then reports.
+type jsonScan struct {
+	data     []byte
+	i        int
+	depth    int
+	stack    []seg
+	problems Problems
+	file     string
+	syntax   bool // a syntax error was met
+	// want maps a path ("relations[3].end") and each of its parents to the
+	// offset where its value starts; -1 until found.
+	want map[string]int
+	// at, when at least 0, asks for the path of the innermost value that
+	// holds the byte before offset at (where encoding/json reports a type
+	// error); found in atPath.
+	at     int
+	atPath string
+	done   bool
+	buf    []byte
+}
+
+// maxScanDepth bounds the scan's recursion whatever the caller checked;
+// the formats package refuses far shallower files first.
+const maxScanDepth = 10_000
+
+func newScan(file string, data []byte) *jsonScan {
+	return &jsonScan{file: file, data: data, at: -1}
+}
+
+// run scans the whole document; it reports extra data after the top-level
+// value as a problem.
+func (s *jsonScan) run(root *schema) {
+	s.space()
+	s.value(root, true)
+	if s.syntax || s.done {
+		return
+	}
+	s.space()
+	if s.i < len(s.data) {
+		s.add(s.i, "", "extra data after the dataset object; a file holds one JSON object")
+	}
+}
+
+func (s *jsonScan) space() {
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ' ', '\t', '\r', '\n':
+			s.i++
+		default:
+			return
 		}
 	}
 }
 
-// find returns the offset of path, or of its nearest indexed parent.
-func (x jsonIndex) find(path string) int64 {
-	for p := path; ; {
-		if off, ok := x[p]; ok {
-			return off
+func (s *jsonScan) add(off int, path, msg string) {
+	if len(s.problems) >= MaxProblems {
+		return
+	}
+	s.problems = append(s.problems, Problem{File: s.file, Path: path, Msg: msg, off: off + 1})
+}
+
+// path renders the current path, as validation names it.
+func (s *jsonScan) path() string {
+	return string(appendPath(s.buf[:0], s.stack))
+}
+
+func appendPath(b []byte, stack []seg) []byte {
+	for _, g := range stack {
+		if g.index >= 0 {
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(g.index), 10)
+			b = append(b, ']')
+			continue
 		}
-		i := strings.LastIndexAny(p, ".[")
-		if i <= 0 {
-			return x[""]
+		if len(b) > 0 {
+			b = append(b, '.')
 		}
-		p = p[:i]
+		b = append(b, g.key...)
+	}
+	return b
+}
+
+// value scans one value; wanted says whether its path is one of want's,
+// so that its children are looked up too.
+func (s *jsonScan) value(sc *schema, wanted bool) {
+	if s.done || s.syntax || s.i >= len(s.data) {
+		s.syntax = true
+		return
+	}
+	start := s.i
+	if s.want != nil && wanted {
+		s.buf = appendPath(s.buf[:0], s.stack)
+		if off, ok := s.want[string(s.buf)]; ok {
+			if off < 0 {
+				s.want[string(s.buf)] = start
+			}
+		} else {
+			wanted = false
+		}
+	}
+	if s.at >= 0 && start >= s.at {
+		s.done = true
+		return
+	}
+	switch c := s.data[s.i]; c {
+	case '{':
+		if s.at == start+1 {
+			s.atPath, s.done = s.path(), true
+			return
+		}
+		s.object(sc, wanted)
+	case '[':
+		if s.at == start+1 {
+			s.atPath, s.done = s.path(), true
+			return
+		}
+		s.list(sc, wanted)
+	case '"':
+		raw, ok := s.str()
+		if !ok {
+			return
+		}
+		if sc != nil && sc.kind == dateValue {
+			text, ok := unquote(raw)
+			if !ok {
+				return
+			}
+			if _, err := ParseDate(text); err != nil {
+				s.add(start, s.path(), err.Error())
+			}
+		}
+	default:
+		s.scalar()
+	}
+	if s.at >= 0 && s.at <= s.i && !s.done {
+		s.atPath, s.done = s.path(), true
+	}
+}
+
+// scalar skips a number, true, false or null.
+func (s *jsonScan) scalar() {
+	j := s.i
+	for j < len(s.data) {
+		switch c := s.data[j]; {
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'z', c == '-', c == '+', c == '.', c == 'E':
+			j++
+			continue
+		}
+		break
+	}
+	if j == s.i {
+		s.syntax = true
+		return
+	}
+	s.i = j
+}
+
+// str skips a string and returns it with its quotes.
+func (s *jsonScan) str() ([]byte, bool) {
+	start := s.i
+	s.i++
+	for s.i < len(s.data) {
+		k := bytes.IndexAny(s.data[s.i:], "\"\\")
+		if k < 0 {
+			break
+		}
+		s.i += k
+		if s.data[s.i] == '\\' {
+			s.i += 2
+			continue
+		}
+		s.i++
+		return s.data[start:s.i], true
+	}
+	s.syntax = true
+	return nil, false
+}
+
+// unquote decodes a quoted JSON string; plain ones without a copy's cost
+// beyond the string itself.
+func unquote(raw []byte) (string, bool) {
+	if bytes.IndexByte(raw, '\\') < 0 {
+		if !utf8.Valid(raw) {
+			return "", false
+		}
+		return string(raw[1 : len(raw)-1]), true
+	}
+	var v string
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return "", false
+	}
+	return v, true
+}
+
+func (s *jsonScan) enter() bool {
+	s.depth++
+	if s.depth > maxScanDepth {
+		s.syntax = true
+		return false
+	}
+	return true
+}
+
+// object scans an object, checking that no key is given twice and, when
+// the schema knows the object, that every key is a field of it.
+func (s *jsonScan) object(sc *schema, wanted bool) {
+	if !s.enter() {
+		return
+	}
+	defer func() { s.depth-- }()
+	if sc != nil && sc.kind != objectValue {
+		sc = nil // a type error: encoding/json reports it
+	}
+	var first [64]int // where each field was first given, +1
+	var seen map[string]int
+	s.i++
+	s.space()
+	if s.i < len(s.data) && s.data[s.i] == '}' {
+		s.i++
+		return
+	}
+	for !s.done {
+		s.space()
+		if s.i >= len(s.data) || s.data[s.i] != '"' {
+			s.syntax = true
+			return
+		}
+		keyStart := s.i
+		raw, ok := s.str()
+		if !ok {
+			return
+		}
+		key := raw[1 : len(raw)-1]
+		if bytes.IndexByte(key, '\\') >= 0 {
+			k, ok := unquote(raw)
+			if !ok {
+				s.syntax = true
+				return
+			}
+			key = []byte(k)
+		}
+		s.space()
+		if s.i >= len(s.data) || s.data[s.i] != ':' {
+			s.syntax = true
+			return
+		}
+		s.i++
+		s.space()
+		var child *schema
+		dupAt := 0
+		if sc != nil {
+			f := sc.field(key)
+			switch {
+			case f < 0:
+				s.add(keyStart, s.path(), fmt.Sprintf("unknown field %q; see docs/dataset.md for the fields each object takes", key))
+			case f < len(first) && first[f] > 0:
+				dupAt = first[f]
+			default:
+				child = sc.fields[f].node
+				if f < len(first) {
+					first[f] = keyStart + 1
+				}
+			}
+		} else {
+			if seen == nil {
+				seen = map[string]int{}
+			}
+			if at, ok := seen[string(key)]; ok {
+				dupAt = at
+			} else {
+				seen[string(key)] = keyStart + 1
+			}
+		}
+		if dupAt > 0 {
+			s.add(keyStart, s.path(), fmt.Sprintf("duplicate key %q: this object gives it twice, and the later value would replace the earlier; remove or rename one", key))
+		}
+		s.stack = append(s.stack, seg{key: key, index: -1})
+		s.value(child, wanted)
+		s.stack = s.stack[:len(s.stack)-1]
+		if s.syntax || s.done {
+			return
+		}
+		s.space()
+		if s.i >= len(s.data) {
+			s.syntax = true
+			return
+		}
+		switch s.data[s.i] {
+		case ',':
+			s.i++
+		case '}':
+			s.i++
+			return
+		default:
+			s.syntax = true
+			return
+		}
+	}
+}
+
+// list scans a list.
+func (s *jsonScan) list(sc *schema, wanted bool) {
+	if !s.enter() {
+		return
+	}
+	defer func() { s.depth-- }()
+	var elem *schema
+	if sc != nil && sc.kind == listValue {
+		elem = sc.elem
+	}
+	s.i++
+	s.space()
+	if s.i < len(s.data) && s.data[s.i] == ']' {
+		s.i++
+		return
+	}
+	for n := 0; !s.done; n++ {
+		s.space()
+		s.stack = append(s.stack, seg{index: n})
+		s.value(elem, wanted)
+		s.stack = s.stack[:len(s.stack)-1]
+		if s.syntax || s.done {
+			return
+		}
+		s.space()
+		if s.i >= len(s.data) {
+			s.syntax = true
+			return
+		}
+		switch s.data[s.i] {
+		case ',':
+			s.i++
+		case ']':
+			s.i++
+			return
+		default:
+			s.syntax = true
+			return
+		}
+	}
+}
+
+// locate finds where each path ("relations[3].end") starts in data, or its
+// nearest parent found, in one pass.
+func locate(data []byte, paths []string) map[string]int {
+	s := newScan("", data)
+	s.want = map[string]int{"": -1}
+	for _, p := range paths {
+		for q := p; q != ""; {
+			s.want[q] = -1
+			i := strings.LastIndexAny(q, ".[")
+			if i < 0 {
+				break
+			}
+			q = q[:i]
+		}
+	}
+	s.space()
+	s.value(nil, true)
+	found := make(map[string]int, len(paths))
+	for _, p := range paths {
+		for q := p; ; {
+			if off := s.want[q]; off >= 0 {
+				found[p] = off
+				break
+			}
+			i := strings.LastIndexAny(q, ".[")
+			if i < 0 {
+				found[p] = max(s.want[""], 0)
+				break
+			}
+			q = q[:i]
+		}
+	}
+	return found
+}
+
+// placeAll turns the byte offsets the problems hold into lines and
+// columns (1-based, the column in bytes), in one pass over data whatever
+// the number of problems.
+func placeAll(data []byte, ps Problems) {
+	order := make([]int, 0, len(ps))
+	for i := range ps {
+		if ps[i].off > 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int { return ps[a].off - ps[b].off })
+	line, lineStart, off := 1, 0, 0
+	for _, i := range order {
+		target := min(ps[i].off-1, len(data))
+		for off < target {
+			k := bytes.IndexByte(data[off:target], '\n')
+			if k < 0 {
+				off = target
+				break
+			}
+			off += k + 1
+			line++
+			lineStart = off
+		}
+		ps[i].Line, ps[i].Col, ps[i].off = line, target-lineStart+1, 0
 	}
 }

@@ -15,6 +15,7 @@ type Problem struct {
 	Line, Col int    // 1-based; 0 when the place is the whole file
 	Path      string // where in the data, e.g. relations[3].end
 	Msg       string // what is wrong and how to fix it
+	off       int    // byte offset + 1 in the JSON text, until placed
 }
 
 // Error formats the problem as FILE:LINE:COL: message.
@@ -39,21 +40,4 @@ func (ps Problems) Error() string {
 		lines[i] = p.Error()
 	}
 	return strings.Join(lines, "\n")
-}
-
-// lineCol converts a byte offset in data to a 1-based line and column.
-func lineCol(data []byte, off int64) (int, int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
-	line, col := 1, 1
-	for _, b := range data[:off] {
-		if b == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }

@@ -9,10 +9,10 @@ package graphmodel
 // caller maps paths to places in its own file.
 func (d *Dataset) Validate(name string) error {
 	v := validator{file: name}
-	v.dataset(d)
+	maps := v.dataset(d)
 	if len(v.problems) > 0 {
 		return v.problems
 	}
-	d.index()
+	d.index(maps)
 	return nil
 }

@@ -32,7 +32,18 @@ func TestValidationErrors(t *testing.T) {
   "groupings"`, 17, []string{`unknown source "S9"`}},
 		{"syntax", `"title": "Mini",`, `"title": "Mini"`, 3, []string{"JSON syntax"}},
 		{"unknown field", `"memoryMonths": 12`, `"memoryMonth": 12`, 4, []string{`unknown field "memoryMonth"`}},
-		{"wrong type", `"memoryMonths": 12`, `"memoryMonths": "12"`, 4, []string{"expected int"}},
+		{"wrong type", `"memoryMonths": 12`, `"memoryMonths": "12"`, 4, []string{"memoryMonths: found a string; write a whole number"}},
+		{"date as a number", `"start": "1970"`, `"start": 1970`, 15, []string{"relations[2].start", "found a number", `write a date in quotes: "YYYY"`}},
+		{"number out of range", `"anchor": [2, 0]`, `"anchor": [1e999, 0]`, 9, []string{"actors[2].anchor[0]", "number 1e999 is out of range", "longitude runs from -180 to 180"}},
+		{"list for text", `"name": "C to A"`, `"name": ["C to A"]`, 15, []string{"relations[2].name", "found a list; write text in quotes"}},
+		{"year zero", `"start": "1970"`, `"start": "0000"`, 15, []string{"relations[2].start", "year 0", "0001 to 9999"}},
+		{"duplicate key", `"actors": [
+    {"id": "A"`, `"actors": [], "actors": [
+    {"id": "A"`, 6, []string{`duplicate key "actors"`, "remove or rename one"}},
+		{"duplicate key in relation", `"id": "r3", "kind": "arms",`, `"id": "r3", "kind": "arms", "kind": "war",`, 15, []string{"relations[2]", `duplicate key "kind"`}},
+		{"duplicate key in another case", `"id": "r3", "kind": "arms",`, `"id": "r3", "kind": "arms", "Kind": "war",`, 15, []string{`duplicate key "Kind"`}},
+		{"unknown field placed", `"certainty": "alleged"`, `"certainty": "alleged", "weight": 2`, 15, []string{"relations[2]", `unknown field "weight"`}},
+		{"extra data", "\n}\n", "\n}\n{}", 27, []string{"extra data after the dataset object"}},
 		{"echo of later relation", `"echoes": "r1"`, `"echoes": "r5"`, 16, []string{"echoes must name an earlier relation"}},
 		{"directed with three", `"actors": ["C", "A"], "directed": true`, `"actors": ["C", "A", "B"], "directed": true`, 15, []string{"exactly two actors"}},
 	}
@@ -48,6 +59,11 @@ func TestValidationErrors(t *testing.T) {
 				t.Fatalf("Parse accepted a broken file (err %v)", err)
 			}
 			msg := ps[0].Error()
+			for _, goName := range []string{"graphmodel.", "float64", "int ", "[]", "json: ", "struct"} {
+				if strings.Contains(msg, goName) {
+					t.Errorf("message %q names Go's %q; say it in the file's words", msg, goName)
+				}
+			}
 			for _, w := range tc.want {
 				if !strings.Contains(msg, w) {
 					t.Errorf("message %q lacks %q", msg, w)
