@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -158,5 +159,116 @@ func TestLargeGEXF(t *testing.T) {
 	}
 	if n := ds.Actor("n10"); len(n.Names) != 2 || n.Names[1].Name != "New 10" {
 		t.Errorf("n10 names %+v", n.Names)
+	}
+}
+
+// writeLargeCSV writes a seeded relations file NAME.csv of n relations
+// among actors (NAME.actors.csv beside it), with the columns Echoes itself
+// writes: every relation with a kind, a name, two actors, a start day and a
+// certainty, one in five with an end. It is the input for the limit's timing table in docs/formats.md.
+func writeLargeCSV(tb testing.TB, path string, actors, n int) {
+	tb.Helper()
+	rel, act := CSVFiles(path)
+	write := func(p string, body func(w *bufio.Writer)) {
+		f, err := os.Create(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		w := bufio.NewWriter(f)
+		body(w)
+		if err := w.Flush(); err != nil {
+			tb.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	kinds := graphmodel.Kinds()
+	write(act, func(w *bufio.Writer) {
+		fmt.Fprintln(w, "id,name,short,from,kind,start,end,longitude,latitude,color")
+		for i := range actors {
+			fmt.Fprintf(w, "a%d,Actor %d,A%d,,state,%d,,%.2f,%.2f,\n", i, i, i, 1900+rng.IntN(90), rng.Float64()*360-180, rng.Float64()*180-90)
+		}
+	})
+	write(rel, func(w *bufio.Writer) {
+		fmt.Fprintln(w, "id,kind,name,actors,directed,signed,start,end,certainty,description,sources,echoes,ref")
+		for i := range n {
+			s := rng.IntN(actors)
+			t := (s + 1 + rng.IntN(actors-1)) % actors
+			start := graphmodel.DayOf(1990, 1, 1) + graphmodel.Day(rng.IntN(30*365))
+			end := ""
+			if i%5 == 0 {
+				end = (start + graphmodel.Day(rng.IntN(3000))).String()
+			}
+			fmt.Fprintf(w, "r%d,%s,Relation %d,a%d;a%d,,,%s,%s,confirmed,,,,\n",
+				i, kinds[rng.IntN(len(kinds))], i, s, t, start, end)
+		}
+	})
+}
+
+// largeActors is how many actors the limit's files hold: a fifth of
+// MaxActors, about as many as one relation in twenty names first.
+const largeActors = 50_000
+
+// TestWriteLimitInputs writes the CSV files of docs/formats.md's timing
+// table (250,000, 500,000 and 1,000,000 relations) into the folder named by
+// ECHOES_LIMIT_DIR, and the same networks as JSON, so that
+// `/usr/bin/time -v echoes validate` can be run on them. Without the
+// variable it writes a small pair and checks it reads.
+func TestWriteLimitInputs(t *testing.T) {
+	dir := os.Getenv("ECHOES_LIMIT_DIR")
+	sizes := []int{250_000, 500_000, MaxRelations}
+	actors := largeActors
+	if dir == "" {
+		dir, sizes, actors = t.TempDir(), []int{2_000}, 500
+	}
+	for _, n := range sizes {
+		path := filepath.Join(dir, fmt.Sprintf("limit-%d.csv", n))
+		writeLargeCSV(t, path, actors, n)
+		ds := mustRead(t, path)
+		if len(ds.Relations) != n || len(ds.Actors) != actors {
+			t.Fatalf("%s: %d actors, %d relations; want %d, %d", path, len(ds.Actors), len(ds.Relations), actors, n)
+		}
+		if err := Write(strings.TrimSuffix(path, ".csv")+".json", ds); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadLimit reads the 1,000,000-relation CSV pair and the JSON of
+// the same network (from ECHOES_LIMIT_DIR when set, as TestWriteLimitInputs
+// writes them; else written first), reporting the peak live heap.
+func BenchmarkReadLimit(b *testing.B) {
+	dir := os.Getenv("ECHOES_LIMIT_DIR")
+	base := filepath.Join(dir, fmt.Sprintf("limit-%d", MaxRelations))
+	if dir == "" {
+		base = filepath.Join(b.TempDir(), "limit")
+		writeLargeCSV(b, base+".csv", largeActors, MaxRelations)
+		ds, err := Read(base + ".csv")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := Write(base+".json", ds); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, ext := range []string{".csv", ".json"} {
+		b.Run(ext[1:], func(b *testing.B) {
+			var peak uint64
+			for b.Loop() {
+				runtime.GC()
+				w := watchHeap()
+				ds, err := Read(base + ext)
+				peak = max(peak, w.done())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(ds.Relations) != MaxRelations {
+					b.Fatalf("%d relations; want %d", len(ds.Relations), MaxRelations)
+				}
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+		})
 	}
 }
