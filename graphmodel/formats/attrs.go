@@ -23,8 +23,9 @@ func normKey(s string) string {
 	return sb.String()
 }
 
-// parseList reads a list of ids: a JSON array (["a", "b"]) or names
-// separated by ";" or "|".
+// parseList reads a list of ids: a JSON array (["a", "b"]), whose strings
+// are kept as written, spaces and all, or names separated by ";" or "|",
+// each without the spaces at its ends.
 func parseList(s string) ([]string, error) {
 	s = strings.TrimSpace(s)
 	if strings.HasPrefix(s, "[") {
@@ -135,6 +136,8 @@ func (c *actorAcc) set(b *builder, key, val string, at pos) {
 			c.a.Kind = k
 		case "organization":
 			c.a.Kind = "organisation"
+		default:
+			b.leftOut("actor kind", c.loc.file, at, val, "Echoes knows state and organisation")
 		}
 		c.loc.field("kind", at)
 	case "startdate", "start", "begin":
@@ -165,8 +168,38 @@ func (c *actorAcc) set(b *builder, key, val string, at pos) {
 	case "color", "colour":
 		if validColor(val) {
 			c.a.Color = val
+		} else {
+			b.leftOut("colour", c.loc.file, at, val, "write a colour as #rrggbb, such as #cc0000")
+		}
+	default:
+		if !knownActorKey(normKey(key)) {
+			b.unreadAttr(c.loc.file, at, c.loc.attrWord(), strings.TrimSpace(key), c.loc.what, "an actor has no field for it, so it is left out")
 		}
 	}
+}
+
+// knownActorKey reports whether the (normalised) name is one that
+// actorAcc.set or a reader uses for an actor.
+func knownActorKey(k string) bool {
+	switch k {
+	case "label", "name", "short", "shortname", "names", "kind", "actorkind", "startdate", "start", "begin",
+		"enddate", "end", "anchor", "longitude", "lon", "lng", "long", "latitude", "lat", "color", "colour",
+		"id", "from", "namefrom", "timeset", "intervals", "interval", "timeinterval", "spells", "timestamps", "timestamp":
+		return true
+	}
+	return false
+}
+
+// attrWord is what the item's formats call a named value: a column of a
+// row, an attribute of a GEXF node or edge, data of a GraphML one.
+func (l *itemLoc) attrWord() string {
+	switch l.what {
+	case "row":
+		return "column"
+	case "data":
+		return "data"
+	}
+	return l.what + " attribute"
 }
 
 // dynName records a dynamic label value in force from from.
@@ -231,7 +264,6 @@ type relAcc struct {
 	actors  []string // an Echoes "actors" attribute
 	extras  []string // attributes Echoes has no field for, kept in the description
 	dirSet  bool
-	trim    bool // trim ids in lists, as CSV trims every field
 }
 
 // set applies one attribute or column; at is where its value is. Names
@@ -276,7 +308,7 @@ func (c *relAcc) set(b *builder, key, val string, at pos) {
 		if err != nil {
 			b.addfIn(c.loc.file, at, "sources: %v", err)
 		}
-		c.r.Sources = c.trimmed(l)
+		c.r.Sources = l
 	case "echoes":
 		c.loc.field("echoes", at)
 		c.r.Echoes = raw
@@ -296,22 +328,19 @@ func (c *relAcc) set(b *builder, key, val string, at pos) {
 		if err != nil {
 			b.addfIn(c.loc.file, at, "actors: %v", err)
 		}
-		c.actors = c.trimmed(l)
-	case "weight", "id", "timeset", "interval", "intervals", "spells", "timestamps", "source", "target":
-		// Weights are not used; the others are read by the format reader.
+		c.actors = l
+	case "weight":
+		if v, err := parseFloat(val); err != nil || v != 1 {
+			word, name := c.loc.attrWord(), strings.TrimSpace(key)
+			b.counted("weight", c.loc.file, at, "", func(t *tally) string {
+				return fmt.Sprintf("%s %q is not read (%s a weight other than 1): Echoes draws every relation alike, whatever its weight", word, name, givenBy(t.n, c.loc.what))
+			})
+		}
+	case "id", "timeset", "interval", "intervals", "timeinterval", "spells", "timestamps", "timestamp", "source", "target":
+		// Read by the format reader.
 	default:
 		c.extras = append(c.extras, strings.TrimSpace(key)+": "+val)
 	}
-}
-
-// trimmed trims the ids of a list when the format trims its fields.
-func (c *relAcc) trimmed(l []string) []string {
-	if c.trim {
-		for i := range l {
-			l[i] = strings.TrimSpace(l[i])
-		}
-	}
-	return l
 }
 
 // freeText reports whether a relation field is text kept as written,

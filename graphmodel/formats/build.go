@@ -60,6 +60,9 @@ type builder struct {
 	nWarnings int                  // every warning, counting those past the cap
 	loops     tally                // self-loops dropped
 	loopOnly  int                  // actors made only from self-loops
+
+	tallies    map[string]*tally // other repeated warnings, by key
+	tallyOrder []string          // their keys, first seen first
 }
 
 func newBuilder(file string) *builder {

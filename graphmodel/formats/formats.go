@@ -198,7 +198,12 @@ func readFile(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	var size int64
-	if st, err := f.Stat(); err == nil && st.Size() <= MaxFileBytes {
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		// Refuse before reading: a 1 GB file must not be read (and its
+		// buffer grown) only to be refused.
+		if st.Size() > MaxFileBytes {
+			return nil, tooBig(path, st.Size())
+		}
 		size = st.Size()
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
@@ -208,9 +213,14 @@ func readFile(path string) ([]byte, error) {
 		return nil, fileProblem(path, err)
 	}
 	if len(data) > MaxFileBytes {
-		return nil, graphmodel.Problems{{File: path, Msg: fmt.Sprintf("file is over the %d MB limit; split it or remove unused data", MaxFileBytes>>20)}}
+		return nil, tooBig(path, int64(len(data)))
 	}
 	return data, nil
+}
+
+// tooBig refuses a file over MaxFileBytes.
+func tooBig(path string, size int64) error {
+	return graphmodel.Problems{{File: path, Msg: fmt.Sprintf("file is %d MB, over the %d MB limit; split it or remove unused data", size>>20, MaxFileBytes>>20)}}
 }
 
 // fileProblem reports a file that cannot be opened as a Problem.

@@ -36,12 +36,42 @@ func (t *csvTable) col(names ...string) int {
 	return -1
 }
 
-// get returns row r's field in column i, or "" when the row is short.
+// get returns row r's field in column i without spaces at its ends, or ""
+// when the row is short.
 func (t *csvTable) get(r, i int) string {
-	if i < 0 || i >= len(t.rows[r]) {
+	return strings.TrimSpace(t.id(r, i))
+}
+
+// id returns row r's field in column i as an id: with the spaces at its
+// ends if it was quoted, or "" when the row is short or the field blank.
+func (t *csvTable) id(r, i int) string {
+	if i < 0 || i >= len(t.rows[r]) || strings.TrimSpace(t.rows[r][i]) == "" {
 		return ""
 	}
-	return strings.TrimSpace(t.rows[r][i])
+	return t.rows[r][i]
+}
+
+// lineCursor finds the byte at a line and column of a CSV file, for fields
+// met in order, without indexing every line.
+type lineCursor struct {
+	data []byte
+	line int // the line that starts at off
+	off  int
+}
+
+// quoted reports whether the field that starts at line, col (1-based, col
+// in bytes, as encoding/csv counts them) starts with a quote.
+func (lc *lineCursor) quoted(line, col int) bool {
+	for lc.line < line {
+		i := bytes.IndexByte(lc.data[lc.off:], '\n')
+		if i < 0 {
+			return false
+		}
+		lc.off += i + 1
+		lc.line++
+	}
+	at := lc.off + col - 1
+	return lc.line == line && at < len(lc.data) && lc.data[at] == '"'
 }
 
 // place returns where row r's field in column i is.
@@ -72,6 +102,7 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 		return nil
 	}
 	t := &csvTable{file: file}
+	lines := lineCursor{data: data, line: 1}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sniffComma(data)
 	r.FieldsPerRecord = -1
@@ -83,9 +114,9 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				b.addfIn(file, pos{pe.Line, pe.Column}, "CSV: %v; a quote inside a quoted field is written twice (\"\"), and a field with quotes is quoted whole", pe.Err)
+				b.addfIn(file, pos{pe.Line, pe.Column}, "%s; a quote inside a quoted field is written twice (\"\"), and a field with quotes is quoted whole (fields here are separated by %s, as the first line is)", csvErrText(pe.Err), commaName(r.Comma))
 			} else {
-				b.addfIn(file, pos{}, "CSV: %v", err)
+				b.addfIn(file, pos{}, "cannot read the file: %v; check that it was saved whole", err)
 			}
 			return nil
 		}
@@ -97,6 +128,11 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 			rec[i] = plainLineBreaks(rec[i])
 			l, c := r.FieldPos(i)
 			places[i] = pos{l, c}
+			// Spaces at the ends of a field are dropped, unless the field
+			// is quoted: then they are part of the value (an id " A").
+			if !lines.quoted(l, c) {
+				rec[i] = strings.TrimSpace(rec[i])
+			}
 		}
 		if t.header == nil {
 			t.header = rec
@@ -125,6 +161,30 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 	return t
 }
 
+// csvErrText words encoding/csv's parse errors for a user.
+func csvErrText(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return `CSV: a " in a field that is not quoted`
+	case errors.Is(err, csv.ErrQuote):
+		return `CSV: extraneous or missing " in quoted-field`
+	}
+	return "CSV: " + err.Error()
+}
+
+// commaName names a separator in a message.
+func commaName(c rune) string {
+	switch c {
+	case ';':
+		return "semicolons"
+	case '\t':
+		return "tabs"
+	case ' ':
+		return "spaces"
+	}
+	return "commas"
+}
+
 // plainLineBreaks drops the carriage returns before each line feed in a
 // field. encoding/csv reads a quoted \r\n as \n but leaves any earlier \r
 // (from "\r\r\n"), and such a field would not survive being saved and
@@ -143,14 +203,19 @@ func plainLineBreaks(f string) string {
 	return string(b)
 }
 
-// sniffComma picks the separator the first line uses most.
+// sniffComma picks the separator the first line uses most: a comma, a
+// semicolon or a tab; or a space when the line has none of those (Gephi's
+// table export offers space as a separator).
 func sniffComma(data []byte) rune {
 	line := data
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
 		line = line[:i]
 	}
 	best, n := ',', 0
-	for _, c := range []rune{',', ';', '\t'} {
+	for _, c := range []rune{',', ';', '\t', ' '} {
+		if c == ' ' && n > 0 {
+			break
+		}
 		count, quoted := 0, false
 		for _, r := range string(line) {
 			switch {
@@ -224,6 +289,8 @@ func csvActors(b *builder, t *csvTable, known map[string]bool) {
 	nameCol := t.col("name", "label")
 	shortCol := t.col("short", "shortname")
 	fromCol := t.col("from", "namefrom")
+	spanCol := t.col("timeset", "intervals", "interval", "timeinterval", "spells")
+	stampCol := t.col("timestamps", "timestamp")
 	if idCol < 0 && nameCol < 0 {
 		b.addfIn(t.file, pos{1, 1}, "the actors file has no id column; name the first row's columns, e.g. id,name,short,from,kind,start,end,longitude,latitude,color")
 		return
@@ -237,7 +304,7 @@ func csvActors(b *builder, t *csvTable, known map[string]bool) {
 		if b.stopped() {
 			return
 		}
-		id := t.get(r, idCol)
+		id := t.id(r, idCol)
 		if id == "" {
 			b.addfIn(t.file, t.place(r, idCol), "row has no id; give every actor an id")
 			continue
@@ -266,10 +333,19 @@ func csvActors(b *builder, t *csvTable, known map[string]bool) {
 		c.names = []graphmodel.NameSpan{name}
 		for i, key := range t.header {
 			switch i {
-			case idCol, nameCol, shortCol, fromCol:
+			case idCol, nameCol, shortCol, fromCol, spanCol, stampCol:
 				continue
 			}
 			c.set(b, key, t.get(r, i), t.place(r, i))
+		}
+		if ivs := csvTimes(b, t, r, spanCol, stampCol); len(ivs) > 0 && c.a.Span == (graphmodel.Span{}) {
+			// Gephi's node table: the span is the hull of the spells.
+			h := hull(ivs)
+			if len(ivs) > 1 {
+				b.mergedSpells(t.file, t.place(r, max(spanCol, stampCol)), fmt.Sprintf("actor %q", id), len(ivs), h)
+			}
+			c.a.Span = graphmodel.Span{Start: h.start, End: h.end}
+			c.loc.field("span", t.place(r, max(spanCol, stampCol)))
 		}
 		if nameCol >= 0 {
 			c.loc.field("names", t.place(r, nameCol))
@@ -292,8 +368,8 @@ func csvRelations(b *builder, t *csvTable) (loops []string) {
 	idCol := t.col("id")
 	srcCol, tgtCol := t.col("source"), t.col("target")
 	typeCol := t.col("type")
-	spanCol := t.col("timeset", "intervals", "interval", "spells")
-	stampCol := t.col("timestamps")
+	spanCol := t.col("timeset", "intervals", "interval", "timeinterval", "spells")
+	stampCol := t.col("timestamps", "timestamp")
 	if t.col("actors") < 0 && (srcCol < 0 || tgtCol < 0) {
 		b.addfIn(t.file, pos{1, 1}, "the relations file has no actors column (nor source and target); name the first row's columns, e.g. id,kind,name,actors,start,end")
 		return
@@ -304,8 +380,8 @@ func csvRelations(b *builder, t *csvTable) (loops []string) {
 			return
 		}
 		at := t.place(r, 0)
-		c := &relAcc{loc: itemLoc{pos: at, file: t.file, what: "row"}, trim: true}
-		c.r.ID = t.get(r, idCol)
+		c := &relAcc{loc: itemLoc{pos: at, file: t.file, what: "row"}}
+		c.r.ID = t.id(r, idCol)
 		if c.r.ID == "" {
 			c.r.ID = fmt.Sprintf("r%d", at.line)
 		}
@@ -328,21 +404,8 @@ func csvRelations(b *builder, t *csvTable) (loops []string) {
 			}
 			c.set(b, key, val, t.place(r, i))
 		}
-		var ivs []interval
-		for _, ic := range []int{spanCol, stampCol} {
-			if v := t.get(r, ic); v != "" {
-				parse := parseIntervals
-				if ic == stampCol {
-					parse = parseTimestamps
-				}
-				var err error
-				if ivs, err = parse(v); err != nil {
-					b.addfIn(t.file, t.place(r, ic), "%s: %v", t.header[ic], err)
-				}
-				break
-			}
-		}
-		src, tgt := t.get(r, srcCol), t.get(r, tgtCol)
+		ivs := csvTimes(b, t, r, spanCol, stampCol)
+		src, tgt := t.id(r, srcCol), t.id(r, tgtCol)
 		if c.actors == nil && (src == "" || tgt == "") {
 			b.addfIn(t.file, at, "row has no actors; fill the actors column (a;b) or source and target")
 			continue
@@ -356,6 +419,25 @@ func csvRelations(b *builder, t *csvTable) (loops []string) {
 		b.addEdge(c, []string{src, tgt}, ivs, groups)
 	}
 	return loops
+}
+
+// csvTimes reads row r's Gephi time set: its intervals column, or else its
+// timestamps column; nil when it has neither.
+func csvTimes(b *builder, t *csvTable, r, spanCol, stampCol int) []interval {
+	for _, ic := range []int{spanCol, stampCol} {
+		if v := t.get(r, ic); v != "" {
+			parse := parseIntervals
+			if ic == stampCol {
+				parse = parseTimestamps
+			}
+			ivs, err := parse(v)
+			if err != nil {
+				b.addfIn(t.file, t.place(r, ic), "%s: %v", t.header[ic], err)
+			}
+			return ivs
+		}
+	}
+	return nil
 }
 
 // dateIn reads a date in another file than the builder's own.

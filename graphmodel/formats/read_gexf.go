@@ -257,7 +257,11 @@ func (g *gexfReader) node(e *elem) {
 	c := &actorAcc{loc: itemLoc{pos: e.at, what: "node"}}
 	c.a.ID = id
 	c.label = e.get("label")
-	h := hull(g.times(e))
+	ivs := g.times(e)
+	h := hull(ivs)
+	if len(ivs) > 1 {
+		g.b.mergedSpells("", e.at, fmt.Sprintf("node %q", id), len(ivs), h)
+	}
 	c.a.Span = graphmodel.Span{Start: h.start, End: h.end}
 	c.loc.field("span", e.at)
 	if col := e.child("color"); col != nil {
@@ -268,6 +272,9 @@ func (g *gexfReader) node(e *elem) {
 			c.dynName(av.value, av.iv.start)
 			c.loc.field("names", av.at)
 			continue
+		}
+		if av.isDefault && !knownActorKey(normKey(av.title)) {
+			continue // a default of an attribute Echoes does not use
 		}
 		c.set(g.b, av.title, av.value, av.at)
 	}
@@ -316,6 +323,9 @@ func (g *gexfReader) edge(e *elem) {
 	c := &relAcc{loc: itemLoc{pos: e.at, what: "edge"}}
 	c.r.ID = id
 	c.r.Name = e.get("label")
+	if w, ok := e.attr("weight"); ok {
+		c.set(g.b, "weight", w, e.at)
+	}
 	c.r.Directed = g.directed
 	if t := e.get("type"); t != "" {
 		c.r.Directed = t == "directed"

@@ -197,6 +197,9 @@ func (g *graphmlReader) node(e *elem) {
 	c := &actorAcc{loc: itemLoc{pos: e.at, what: "node"}}
 	c.a.ID = id
 	for _, d := range g.data(e, "node") {
+		if d.isDefault && !knownActorKey(normKey(d.name)) {
+			continue // a default of a key Echoes does not use
+		}
 		c.set(g.b, d.name, d.value, d.at)
 	}
 	g.b.addActor(c.actor(), c.loc)

@@ -115,10 +115,10 @@ func parseIntervals(s string) ([]interval, error) {
 		}
 		var iv interval
 		var err error
-		if iv.start, err = parseTime(bounds[0]); err != nil {
+		if iv.start, err = parseBound(bounds[0]); err != nil {
 			return nil, err
 		}
-		if iv.end, err = parseTime(bounds[1]); err != nil {
+		if iv.end, err = parseBound(bounds[1]); err != nil {
 			return nil, err
 		}
 		if part[0] == '(' && !iv.start.IsZero() {
@@ -134,6 +134,17 @@ func parseIntervals(s string) ([]interval, error) {
 		out = append(out, iv)
 	}
 	return out, nil
+}
+
+// parseBound reads one bound of an interval. Gephi writes an unbounded
+// side as Infinity or -Infinity ("<[2016-03-04, Infinity]>"): that side is
+// open, as an empty bound is.
+func parseBound(s string) (graphmodel.Date, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "infinity", "+infinity", "-infinity", "inf", "+inf", "-inf":
+		return graphmodel.Date{}, nil
+	}
+	return parseTime(s)
 }
 
 // parseTimestamps reads a GEXF 1.3 or Gephi timestamps list such as

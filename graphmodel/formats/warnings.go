@@ -2,6 +2,7 @@ package formats
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 )
@@ -22,6 +23,7 @@ type tally struct {
 	file        string // file of the first, when not the builder's
 	first, last pos
 	what        string // the first one, described
+	msg         func(t *tally) string
 }
 
 // see counts one more occurrence at p.
@@ -31,6 +33,71 @@ func (t *tally) see(file string, p pos, what string) {
 	}
 	t.n++
 	t.last = p
+}
+
+// counted notes one more occurrence of the warning key: p and what
+// describe this one, and msg words the warning from the tally once the read
+// is done (each key gives one line, placed at its first occurrence).
+func (b *builder) counted(key, file string, p pos, what string, msg func(t *tally) string) {
+	if b.tallies == nil {
+		b.tallies = map[string]*tally{}
+	}
+	t, ok := b.tallies[key]
+	if !ok {
+		t = &tally{msg: msg}
+		b.tallies[key] = t
+		b.tallyOrder = append(b.tallyOrder, key)
+	}
+	t.see(file, p, what)
+}
+
+// unreadAttr notes a value of an attribute or column Echoes has no field
+// for, given by an item (a row, a node, an edge) at p. Each attribute gives
+// one warning, at its first value, with how many items gave it.
+func (b *builder) unreadAttr(file string, p pos, kind, name, item, why string) {
+	b.counted("unread "+kind+" "+name, file, p, "", func(t *tally) string {
+		return fmt.Sprintf("%s %q is not read (%s it): %s", kind, name, givenBy(t.n, item), why)
+	})
+}
+
+// leftOut notes a value of a field that is not one Echoes can use, and is
+// left out; what names the field, fix says what values it takes.
+func (b *builder) leftOut(what, file string, p pos, val, fix string) {
+	b.counted("left out "+what, file, p, strconv.Quote(clip(val)), func(t *tally) string {
+		if t.n == 1 {
+			return fmt.Sprintf("%s %s left out; %s", what, t.what, fix)
+		}
+		return fmt.Sprintf("%d %s values left out (the first here: %s; the last at line %d); %s", t.n, what, t.what, t.last.line, fix)
+	})
+}
+
+// mergedSpells notes an actor whose several spells became one span: the
+// hull of them, gaps and all.
+func (b *builder) mergedSpells(file string, p pos, what string, n int, h interval) {
+	desc := fmt.Sprintf("%s has %d spells, merged into one span from %s to %s", what, n, orOpenWord(h.start), orOpenWord(h.end))
+	b.counted("merged spells", file, p, desc, func(t *tally) string {
+		const why = "an actor has one span, so the gaps between its spells are lost"
+		if t.n == 1 {
+			return fmt.Sprintf("%s; %s", t.what, why)
+		}
+		return fmt.Sprintf("%d actors' spells merged into one span each (the first here: %s; the last at line %d); %s", t.n, t.what, t.last.line, why)
+	})
+}
+
+// orOpenWord writes a bound of a span, or "open" when it has none.
+func orOpenWord(d graphmodel.Date) string {
+	if d.IsZero() {
+		return "open"
+	}
+	return d.String()
+}
+
+// givenBy says how many items gave a value: "1 row gives", "3 nodes give".
+func givenBy(n int, item string) string {
+	if n == 1 {
+		return "1 " + item + " gives"
+	}
+	return fmt.Sprintf("%d %ss give", n, item)
 }
 
 // warnf records a warning at p in file ("" for the builder's own file).
@@ -63,6 +130,10 @@ func (b *builder) warningsDone() []graphmodel.Problem {
 		} else {
 			b.warnf(t.file, t.first, "%d self-loops left out (the first here: %s; the last at line %d); a relation in Echoes is between two different actors%s", t.n, t.what, t.last.line, kept)
 		}
+	}
+	for _, key := range b.tallyOrder {
+		t := b.tallies[key]
+		b.warnf(t.file, t.first, "%s", t.msg(t))
 	}
 	if b.nWarnings > len(b.warnings) {
 		b.warnings = append(b.warnings, graphmodel.Problem{File: b.file, Msg: fmt.Sprintf("%d more warnings not shown", b.nWarnings-len(b.warnings))})
