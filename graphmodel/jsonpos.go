@@ -114,11 +114,18 @@ type jsonScan struct {
 	atPath string
 	done   bool
 	buf    []byte
+	limits Limits
 }
 
-// maxScanDepth bounds the scan's recursion whatever the caller checked;
-// the formats package refuses far shallower files first.
-const maxScanDepth = 10_000
+// MaxDepth is the deepest nesting of JSON values Parse reads: an Echoes
+// dataset nests five levels, and a file nested deeper is not one.
+const MaxDepth = 64
+
+// Limits bounds what ParseLimited accepts, counted while scanning the text,
+// before anything is decoded; 0 means no bound.
+type Limits struct {
+	Actors, Relations int
+}
 
 func newScan(file string, data []byte) *jsonScan {
 	return &jsonScan{file: file, data: data, at: -1}
@@ -180,7 +187,10 @@ func appendPath(b []byte, stack []seg) []byte {
 // value scans one value; wanted says whether its path is one of want's,
 // so that its children are looked up too.
 func (s *jsonScan) value(sc *schema, wanted bool) {
-	if s.done || s.syntax || s.i >= len(s.data) {
+	if s.done || s.syntax {
+		return
+	}
+	if s.i >= len(s.data) {
 		s.syntax = true
 		return
 	}
@@ -255,22 +265,26 @@ func (s *jsonScan) scalar() {
 // str skips a string and returns it with its quotes.
 func (s *jsonScan) str() ([]byte, bool) {
 	start := s.i
-	s.i++
-	for s.i < len(s.data) {
-		k := bytes.IndexAny(s.data[s.i:], "\"\\")
+	for j := s.i + 1; ; {
+		k := bytes.IndexByte(s.data[j:], '"')
 		if k < 0 {
-			break
+			s.i = len(s.data)
+			s.syntax = true
+			return nil, false
 		}
-		s.i += k
-		if s.data[s.i] == '\\' {
-			s.i += 2
-			continue
+		j += k
+		// The quote ends the string unless an odd run of backslashes
+		// escapes it.
+		n := 0
+		for b := j - 1; b > start && s.data[b] == '\\'; b-- {
+			n++
 		}
-		s.i++
-		return s.data[start:s.i], true
+		j++
+		if n%2 == 0 {
+			s.i = j
+			return s.data[start:j], true
+		}
 	}
-	s.syntax = true
-	return nil, false
 }
 
 // unquote decodes a quoted JSON string; plain ones without a copy's cost
@@ -291,10 +305,32 @@ func unquote(raw []byte) (string, bool) {
 
 func (s *jsonScan) enter() bool {
 	s.depth++
-	if s.depth > maxScanDepth {
-		s.syntax = true
+	if s.depth > MaxDepth {
+		s.add(s.i, "", fmt.Sprintf("values nest more than %d deep; an Echoes dataset nests a few levels, so this is not one", MaxDepth))
+		s.done = true
 		return false
 	}
+	return true
+}
+
+// tooMany reports whether element n of the list at the current path is
+// past the limits; it says so once and ends the scan.
+func (s *jsonScan) tooMany(n int) bool {
+	if len(s.stack) != 1 || s.stack[0].index >= 0 {
+		return false
+	}
+	limit, what := 0, ""
+	switch string(s.stack[0].key) {
+	case "actors":
+		limit, what = s.limits.Actors, "actors"
+	case "relations":
+		limit, what = s.limits.Relations, "relations"
+	}
+	if limit <= 0 || n < limit {
+		return false
+	}
+	s.add(s.i, what, fmt.Sprintf("more than %d %s, over the limit; split the file", limit, what))
+	s.done = true
 	return true
 }
 
@@ -413,6 +449,9 @@ func (s *jsonScan) list(sc *schema, wanted bool) {
 	}
 	for n := 0; !s.done; n++ {
 		s.space()
+		if s.tooMany(n) {
+			return
+		}
 		s.stack = append(s.stack, seg{index: n})
 		s.value(elem, wanted)
 		s.stack = s.stack[:len(s.stack)-1]

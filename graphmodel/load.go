@@ -40,14 +40,21 @@ func Load(path string) (*Dataset, error) {
 
 // Parse decodes and validates a native JSON dataset; name is used in
 // problem messages. The error, when not nil, is Problems.
+func Parse(name string, data []byte) (*Dataset, error) {
+	return ParseLimited(name, data, Limits{})
+}
+
+// ParseLimited is Parse refusing a file whose lists are longer than lim
+// allows, and one nested deeper than MaxDepth, before decoding it.
 //
 // One pass over the text first checks what encoding/json lets pass: a key
 // given twice in an object (the later value would silently replace the
 // earlier), an unknown field, a malformed date; then encoding/json decodes
 // it, and validation's problems are placed with a second pass only when
 // there are any.
-func Parse(name string, data []byte) (*Dataset, error) {
+func ParseLimited(name string, data []byte, lim Limits) (*Dataset, error) {
 	scan := newScan(name, data)
+	scan.limits = lim
 	scan.run(schemaOf(reflect.TypeFor[Dataset]()))
 	if !scan.syntax && len(scan.problems) > 0 {
 		placeAll(data, scan.problems)

@@ -13,7 +13,7 @@ const (
 	// spell of a GEXF edge as its own relation.
 	MaxRelations = 1_000_000
 	// MaxDepth is the deepest nesting of XML elements or JSON values.
-	MaxDepth = 64
+	MaxDepth = graphmodel.MaxDepth
 	// MaxItemElements is the most XML elements inside one node or edge
 	// (its attribute values, spells and drawing hints).
 	MaxItemElements = 10_000
