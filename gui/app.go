@@ -54,6 +54,7 @@ type Window struct {
 	date       *widget.Label
 	play       *widget.Button
 	statusLine *widget.Label
+	below      *fyne.Container // the timeline and caption, under the network
 	size       fyne.Size // the size asked of the window at start
 	hinted     bool      // the first key has taken the start hint away
 	top        *fyne.Container
@@ -221,7 +222,8 @@ func startContent(split *container.Split) fyne.CanvasObject {
 // window and fills them.
 func (w *Window) controlsJoin() {
 	w.split.Trailing = w.side
-	w.Win.SetContent(container.NewBorder(w.top, container.NewVBox(w.bottom, w.captionBox), nil, nil, w.split))
+	w.below = container.NewVBox(w.bottom, w.captionBox)
+	w.Win.SetContent(container.NewBorder(w.top, w.below, nil, nil, w.split))
 	w.controlsUp = true
 	w.showControls()
 	w.update()
@@ -232,7 +234,9 @@ func (w *Window) controlsJoin() {
 // showControls hides the controls in presentation mode and shows them
 // otherwise.
 func (w *Window) showControls() {
-	for _, o := range []fyne.CanvasObject{w.split.Trailing, w.captionBox, w.top, w.bottom} {
+	// The box below goes too: a visible empty box still takes the
+	// border's padding, and the picture would be 4 pixels short.
+	for _, o := range []fyne.CanvasObject{w.split.Trailing, w.captionBox, w.top, w.bottom, w.below} {
 		if w.presenting {
 			o.Hide()
 		} else {
@@ -410,6 +414,9 @@ func (w *Window) Presenting() bool { return w.presenting }
 func (w *Window) togglePresent() {
 	w.presenting = !w.presenting
 	w.Win.SetFullScreen(w.presenting)
+	// The window's padding would shrink the picture by a few pixels and
+	// make it another picture than the export of the screen's size.
+	w.Win.SetPadded(!w.presenting)
 	w.Network.Caption = w.presenting
 	if w.controlsUp {
 		w.showControls()
@@ -421,10 +428,11 @@ func (w *Window) togglePresent() {
 
 // reveal shows the hidden controls for a few seconds after the mouse moves.
 func (w *Window) reveal() {
-	if !w.presenting {
+	if !w.presenting || !w.controlsUp {
 		return
 	}
 	w.top.Show()
+	w.below.Show()
 	w.bottom.Show()
 	w.hideSeq++
 	seq := w.hideSeq
@@ -433,6 +441,7 @@ func (w *Window) reveal() {
 		if w.presenting && w.hideSeq == seq {
 			w.top.Hide()
 			w.bottom.Hide()
+			w.below.Hide()
 		}
 	})
 }
