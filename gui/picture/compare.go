@@ -22,7 +22,7 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	lost, gained := pairKindsOnly(sa, sb), pairKindsOnly(sb, sa)
 	footer := o.Theme.SmallSize * sc * 4.2
 	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height) - footer, Scale: sc, Title: true,
-		Emphasis: lost, EmphasisAlpha: 0.35}
+		Emphasis: lost, EmphasisAlpha: 0.16}
 	rightOpt := ropt
 	// Half a small picture has no room for a legend and the networks.
 	rightOpt.Legend = o.Legend && half >= 700*sc
@@ -68,8 +68,13 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 			continue
 		}
 		to[0] += half
+		// The echo is the article's point: the boldest mark of the
+		// picture, on a halo of the background so no line crosses it
+		// unseen; gains and losses only tint their lines faintly.
 		out.Edges = append(out.Edges, render.EdgeShape{RelationID: t.ID, Mark: render.MarkEcho, From: from, To: to,
-			Style: render.Style{Color: echo, Width: 3 * sc, Dash: []float64{3, 2}, Arrow: false}, Opacity: 0.95})
+			Style: render.Style{Color: o.Theme.Background, Width: 10 * sc}, Opacity: 0.9},
+			render.EdgeShape{RelationID: t.ID, Mark: render.MarkEcho, From: from, To: to,
+				Style: render.Style{Color: echo, Width: 5 * sc, Dash: []float64{3, 1.5}, Arrow: false}, Opacity: 1})
 		lx, ly := (from[0]+to[0])/2, (from[1]+to[1])/2-8*sc
 		out.PanelTexts = append(out.PanelTexts, render.Text{X: lx, Y: ly, S: fmt.Sprintf("echoes the %d %s", old.Start.Year, strings.ToLower(old.Kind.Label())),
 			Size: o.Theme.SmallSize * sc * 1.1, Bold: true, Color: o.Theme.Text, Halo: o.Theme.Background, Align: render.Center, Opacity: 1})

@@ -299,10 +299,13 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 		}
 		st := c.style
 		if l.more > 0 {
-			st = Style{Color: th.MutedText, Width: 1.8}
+			st = th.combined()
 		}
 		st.Width *= sc * th.LineScale * lod
 		op := l.opacity * l.faint * dim(l.id)
+		if l.more > 0 {
+			op *= combinedOpacity
+		}
 		lit := len(hl) > 0 && hl[l.id]
 		if lit {
 			st.Width *= 1.5

@@ -49,7 +49,8 @@ func layoutLegend(f Frame, p *edgePlan, th *Theme, sc float64, fonts *Fonts) leg
 		lb.rows = append(lb.rows, legendRow{label: g.Name, fill: &c})
 	}
 	if p.more {
-		st := Style{Color: th.MutedText, Width: 1.8}
+		st := th.combined()
+		st.Color.A = uint8(float64(st.Color.A) * combinedOpacity)
 		lb.rows = append(lb.rows, legendRow{label: "Other ties (point at the line)", style: &st})
 	}
 	if faint {

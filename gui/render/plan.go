@@ -261,6 +261,13 @@ func bundle(ties []FrameTie) ([]FrameTie, [][]string) {
 // parallel lines between Russia and China read as noise on a projector.
 const MaxPairLines = 3
 
+// combinedOpacity fades a crowded pair's combined line: it says "more
+// here", not what.
+const combinedOpacity = 0.55
+
+// combined is the look of a crowded pair's combined line.
+func (th *Theme) combined() Style { return Style{Color: th.MutedText, Width: 1.6} }
+
 // importance orders kinds for a crowded pair, most telling first: what a
 // class must see between two states before anything else.
 func importance(k graphmodel.Kind) int {
