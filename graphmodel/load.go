@@ -11,7 +11,10 @@ import (
 )
 
 // MaxFileBytes bounds what Load reads, so a wrong file cannot eat memory.
-const MaxFileBytes = 256 << 20
+// It holds the largest file Echoes writes for a network at the limits of
+// the formats package (250,000 actors, 1,000,000 relations) as GEXF, its
+// most verbose format: about 470 MB.
+const MaxFileBytes = 512 << 20
 
 // Load reads and validates a native JSON dataset file.
 func Load(path string) (*Dataset, error) {

@@ -1,6 +1,11 @@
 package formats
 
-import "github.com/echoes-viz/echoes/graphmodel"
+import (
+	"fmt"
+	"io"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
 
 // Limits on what a reader accepts. A file over any of them is refused with a
 // problem that names the limit, rather than being read until memory runs out.
@@ -33,3 +38,26 @@ const (
 // starts then, so it opens with every relation in force. A window can tell
 // such a dataset by its range starting and ending in the same year.
 const UndatedYear = 2000
+
+// readableWriter passes writes on until limit bytes, and fails past it:
+// Write saves no dataset file larger than Read opens.
+type readableWriter struct {
+	w     io.Writer
+	n     int64
+	limit int64
+}
+
+func (r *readableWriter) Write(p []byte) (int, error) {
+	if r.n+int64(len(p)) > r.limit {
+		return 0, fmt.Errorf("the file would be over the %d MB limit Echoes reads; split the dataset, or leave out long descriptions", r.limit>>20)
+	}
+	r.n += int64(len(p))
+	return r.w.Write(p)
+}
+
+// readable wraps an encoder so that its file stays within MaxFileBytes.
+func readable(encode func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		return encode(&readableWriter{w: w, limit: MaxFileBytes})
+	}
+}

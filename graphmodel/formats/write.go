@@ -27,17 +27,17 @@ func Write(path string, ds *graphmodel.Dataset) error {
 	}
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".json":
-		return WriteAtomic(path, func(w io.Writer) error { return encodeJSON(w, ds) })
+		return WriteAtomic(path, readable(func(w io.Writer) error { return encodeJSON(w, ds) }))
 	case ".csv":
 		relPath, actPath := CSVFiles(path)
 		return writeAll([]pendingFile{
-			{path: actPath, encode: func(w io.Writer) error { return encodeActorsCSV(w, ds) }},
-			{path: relPath, encode: func(w io.Writer) error { return encodeRelationsCSV(w, ds) }},
+			{path: actPath, encode: readable(func(w io.Writer) error { return encodeActorsCSV(w, ds) })},
+			{path: relPath, encode: readable(func(w io.Writer) error { return encodeRelationsCSV(w, ds) })},
 		})
 	case ".gexf":
-		return WriteAtomic(path, func(w io.Writer) error { return encodeGEXF(w, ds) })
+		return WriteAtomic(path, readable(func(w io.Writer) error { return encodeGEXF(w, ds) }))
 	case ".graphml":
-		return WriteAtomic(path, func(w io.Writer) error { return encodeGraphML(w, ds) })
+		return WriteAtomic(path, readable(func(w io.Writer) error { return encodeGraphML(w, ds) }))
 	case ".dot", ".gv":
 		return WriteAtomic(path, func(w io.Writer) error { return encodeDOT(w, ds) })
 	default:
