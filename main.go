@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 
@@ -147,6 +149,12 @@ func runWindow(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "echoes: --theme %q: use light or dark\n", *themeName)
 		return exitUsage
 	}
+	// Without a display GLFW panics as Fyne starts; say so in one line
+	// before reading the data, which would be wasted.
+	if noDisplay(runtime.GOOS, os.Getenv) {
+		fmt.Fprintln(stderr, "echoes: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session, or use 'echoes export -o FILE.png' for pictures without one")
+		return exitWork
+	}
 	ds, name, err := loadData(*data)
 	if err != nil {
 		printErr(stderr, err)
@@ -187,8 +195,9 @@ func runExport(args []string, stderr io.Writer) int {
 	animate := fs.Bool("animate", false, "an animated GIF of the timeline (see --from and --to)")
 	from := fs.String("from", "", "animation start `DATE` (default: the dataset's first day)")
 	to := fs.String("to", "", "animation end `DATE` (default: the dataset's last day)")
-	size := fs.String("size", "", "picture size `WxH` in pixels, up to 7680x4320 (default 1600x1000; 1280x720 for --animate)")
-	scale := fs.Float64("scale", 0, "size multiplier for text and lines (default: from the size)")
+	size := fs.String("size", "", fmt.Sprintf("picture size `WxH` in pixels, %s (default %dx%d; %dx%d for --animate)",
+		export.SizeRange(), export.StillWidth, export.StillHeight, export.AnimateWidth, export.AnimateHeight))
+	scale := fs.String("scale", "", "size multiplier `S` for text and lines, "+export.ScaleRange()+" (default: from the size)")
 	themeName := fs.String("theme", "light", "light, dark or projector")
 	transparent := fs.Bool("transparent", false, "leave the background transparent (PNG, SVG)")
 	noLegend := fs.Bool("no-legend", false, "leave out the legend")
@@ -203,15 +212,28 @@ func runExport(args []string, stderr io.Writer) int {
 	if *out == "" || fs.NArg() > 0 {
 		return usageErr("give the output file with -o OUT.png (or .svg, .gif)")
 	}
-	if *size == "" {
-		*size = "1600x1000"
-		if *animate {
-			*size = "1280x720"
+	if st, err := os.Stat(*out); err == nil && st.IsDir() {
+		return usageErr("-o %s: it is a folder; give a file name, e.g. -o %s", *out, filepath.Join(*out, "echoes.png"))
+	}
+	if err := export.CheckPath(*out, *animate); err != nil {
+		return usageErr("-o %v", err)
+	}
+	w, h := export.StillWidth, export.StillHeight
+	if *animate {
+		w, h = export.AnimateWidth, export.AnimateHeight
+	}
+	if *size != "" {
+		var err error
+		if w, h, err = export.ParseSize(*size); err != nil {
+			return usageErr("--%v", err)
 		}
 	}
-	var w, h int
-	if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil || w < 64 || h < 64 || w > 7680 || h > 4320 {
-		return usageErr("--size %q: use WxH between 64x64 and 7680x4320", *size)
+	var sc float64
+	if *scale != "" {
+		var err error
+		if sc, err = export.ParseScale(*scale); err != nil {
+			return usageErr("--%v", err)
+		}
 	}
 	th, ok := render.ThemeNamed(*themeName)
 	if !ok {
@@ -254,7 +276,7 @@ func runExport(args []string, stderr io.Writer) int {
 	if what.To < what.From {
 		return usageErr("--to is before --from; swap them")
 	}
-	err = export.File(*out, ds, what, picture.Options{Width: w, Height: h, Scale: *scale, Theme: th,
+	err = export.File(*out, ds, what, picture.Options{Width: w, Height: h, Scale: sc, Theme: th,
 		Transparent: *transparent, Legend: !*noLegend, Caption: !*noCaption})
 	if err != nil {
 		printErr(stderr, err)
@@ -276,4 +298,15 @@ func themeSet(fs *flag.FlagSet) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "theme" })
 	return set
+}
+
+// noDisplay reports whether a window has nowhere to open: on Linux and the
+// BSDs a window needs an X11 or Wayland display, named in the environment.
+// Windows and macOS always have their own.
+func noDisplay(goos string, getenv func(string) string) bool {
+	switch goos {
+	case "windows", "darwin", "ios", "android", "js", "wasip1":
+		return false
+	}
+	return getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == ""
 }

@@ -2,15 +2,22 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCommandLine(t *testing.T) {
+	// The window cases stop at their input, before a window would open;
+	// a display name lets them get that far on a machine without one.
+	t.Setenv("DISPLAY", ":echoes-test")
 	dir := t.TempDir()
 	broken := filepath.Join(dir, "broken.json")
 	os.WriteFile(broken, []byte("{\n  \"title\": \"x\",\n  \"range\": {\"start\": \"1945\", \"end\": \"2024\"},\n  \"actors\": [],\n  \"relations\": [{\"id\": \"r\", \"kind\": \"friendship\", \"actors\": [\"A\", \"B\"], \"start\": \"1950\"}]\n}\n"), 0o644)
@@ -29,14 +36,46 @@ func TestCommandLine(t *testing.T) {
 		{"export bad size", []string{"export", "-o", filepath.Join(dir, "a.png"), "--size", "10x10"}, 2, "", []string{"--size"}},
 		{"export bad date", []string{"export", "-o", filepath.Join(dir, "a.png"), "--at", "1950-13"}, 2, "", []string{"month 13"}},
 		{"export bad theme", []string{"export", "-o", filepath.Join(dir, "a.png"), "--theme", "neon"}, 2, "", []string{"neon"}},
-		{"export bad format", []string{"export", "-o", filepath.Join(dir, "a.bmp")}, 1, "", []string{"unknown picture format"}},
+		{"export bad format", []string{"export", "-o", filepath.Join(dir, "a.bmp")}, 2, "", []string{"a.bmp: cannot write .bmp", ".png, .svg or .gif"}},
+		{"export pdf is a usage error", []string{"export", "-o", filepath.Join(dir, "x.pdf")}, 2, "", []string{"x.pdf: cannot write .pdf", ".png, .svg or .gif"}},
+		{"export no extension", []string{"export", "-o", filepath.Join(dir, "x")}, 2, "", []string{"no extension"}},
+		{"export to a folder", []string{"export", "-o", dir}, 2, "", []string{dir + ": it is a folder; give a file name"}},
+		{"export animation not gif", []string{"export", "-o", filepath.Join(dir, "a.png"), "--animate"}, 2, "", []string{".gif"}},
 		{"window bad flag", []string{"--nope"}, 2, "", nil},
 		{"window bad data", []string{"--data", broken}, 1, "", []string{broken + ":5:"}},
+	}
+	// Each refused --scale and --size must be refused at once, before any
+	// drawing: NaN, Inf and 1000 once ran until memory ran out, and 1e9
+	// panicked.
+	for _, s := range []string{"NaN", "Inf", "-Inf", "1e9", "0", "-1", "1000", "1e999", "8.01", "0.2", "two"} {
+		tests = append(tests, struct {
+			name   string
+			args   []string
+			code   int
+			stdout string
+			stderr []string
+		}{"export refuses --scale " + s, []string{"export", "-o", filepath.Join(dir, "a.png"), "--scale", s}, 2, "", []string{"--scale", s, "0.25 to 8"}})
+	}
+	for _, s := range []string{"0x0", "-5x100", "100x-5", "99999x99999", "NaNxNaN", "1e9x1e9", "99999999999999999999x100", "800", "7681x4320", "64x63"} {
+		tests = append(tests, struct {
+			name   string
+			args   []string
+			code   int
+			stdout string
+			stderr []string
+		}{"export refuses --size " + s, []string{"export", "-o", filepath.Join(dir, "a.png"), "--size", s}, 2, "", []string{"--size", s, "64x64 and 7680x4320"}})
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
+			start := time.Now()
 			code := run(tc.args, &out, &errb)
+			if tc.code == exitUsage && time.Since(start) > time.Second {
+				t.Errorf("a usage error took %v; check arguments before any work", time.Since(start))
+			}
+			if strings.HasPrefix(tc.name, "export") && strings.Contains(strings.TrimSpace(errb.String()), "\n") {
+				t.Errorf("more than one line: %q", errb.String())
+			}
 			if code != tc.code {
 				t.Errorf("exit %d, want %d (stderr %q)", code, tc.code, errb.String())
 			}
@@ -113,4 +152,57 @@ func buildApp(t *testing.T) string {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	return bin
+}
+
+// TestNoDisplaySaysUseExport protects the one-line refusal of a window
+// without a display: GLFW panicked with a stack trace as Fyne started. It
+// runs the binary, as only a separate process survives that panic.
+func TestNoDisplaySaysUseExport(t *testing.T) {
+	if !noDisplay(runtime.GOOS, func(string) string { return "" }) {
+		t.Skip("this system always has a display")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildApp(t)
+	data := filepath.Join(t.TempDir(), "f.csv")
+	os.WriteFile(data, []byte("actors\na;b\n"), 0o644)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "--data", data)
+	cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitWork {
+		t.Errorf("exit: %v, want status %d", err, exitWork)
+	}
+	msg := strings.TrimSpace(errb.String())
+	if strings.Contains(msg, "\n") || !strings.Contains(msg, "no display") || !strings.Contains(msg, "echoes export") {
+		t.Errorf("want one line saying there is no display and to use echoes export, got %q", msg)
+	}
+}
+
+func TestNoDisplay(t *testing.T) {
+	env := func(vars map[string]string) func(string) string {
+		return func(k string) string { return vars[k] }
+	}
+	tests := []struct {
+		goos string
+		vars map[string]string
+		want bool
+	}{
+		{"linux", nil, true},
+		{"linux", map[string]string{"DISPLAY": ":0"}, false},
+		{"linux", map[string]string{"WAYLAND_DISPLAY": "wayland-0"}, false},
+		{"freebsd", nil, true},
+		{"darwin", nil, false},
+		{"windows", nil, false},
+	}
+	for _, tc := range tests {
+		if got := noDisplay(tc.goos, env(tc.vars)); got != tc.want {
+			t.Errorf("noDisplay(%s, %v) = %v, want %v", tc.goos, tc.vars, got, tc.want)
+		}
+	}
 }

@@ -9,11 +9,12 @@ import (
 	"image"
 	"image/draw"
 	"image/gif"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/formats"
 	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 )
@@ -33,6 +34,9 @@ type What struct {
 // the extension: .png, .svg or .gif (an animation, or a still with
 // Animate false).
 func File(path string, ds *graphmodel.Dataset, what What, o picture.Options) error {
+	if err := CheckPath(path, what.Animate); err != nil {
+		return err
+	}
 	data, err := Bytes(filepath.Ext(path), ds, what, o)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -42,6 +46,14 @@ func File(path string, ds *graphmodel.Dataset, what What, o picture.Options) err
 
 // Bytes renders the picture in the format of ext (".png", ".svg", ".gif").
 func Bytes(ext string, ds *graphmodel.Dataset, what What, o picture.Options) ([]byte, error) {
+	// Checked here too, not only by the command line: a size or scale out
+	// of range asks for more memory than there is, or draws nothing.
+	if err := CheckSize(o.Width, o.Height); err != nil {
+		return nil, err
+	}
+	if err := CheckScale(o.Scale); err != nil {
+		return nil, err
+	}
 	fonts, err := render.NewFonts()
 	if err != nil {
 		return nil, err
@@ -88,35 +100,11 @@ func Bytes(ext string, ds *graphmodel.Dataset, what What, o picture.Options) ([]
 }
 
 // WriteAtomic writes data to a temporary file beside path and renames it
-// into place, so an existing file is never left half-written.
+// into place, so an existing file is never left half-written; it is
+// formats.WriteAtomic, the one way Echoes writes a file.
 func WriteAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	name := tmp.Name()
-	// CreateTemp makes the file private; give it the mode of the file it
-	// replaces, or the usual 0644.
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(mode)
-	}
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, werr)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return formats.WriteAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
