@@ -42,8 +42,8 @@ func (w *Window) exportJob(req ExportRequest) (func() error, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown theme %q", req.Theme)
 	}
-	if req.Width < 64 || req.Height < 64 || req.Width > 7680 || req.Height > 4320 {
-		return nil, fmt.Errorf("size %dx%d: use between 64x64 and 7680x4320", req.Width, req.Height)
+	if err := export.CheckSize(req.Width, req.Height); err != nil {
+		return nil, err
 	}
 	ext := strings.ToLower(filepath.Ext(req.Path))
 	if ext != ".png" && ext != ".svg" && ext != ".gif" {
