@@ -3,6 +3,7 @@ package formats
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 )
 
@@ -25,8 +26,16 @@ func ConvertMain(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	in, out := files[0], files[1]
+	if isDir(out) {
+		fmt.Fprintf(stderr, "echoes convert: %s: it is a folder; give a file name, e.g. %s\n", out, filepath.Join(out, "data.json"))
+		return exitUsage
+	}
 	if !hasExt(out, WriteFormats()) {
-		fmt.Fprintf(stderr, "echoes convert: %s: cannot write this format; end the name with one of %s\n", out, strings.Join(WriteFormats(), " "))
+		what := "this format"
+		if ext := filepath.Ext(out); ext != "" {
+			what = ext
+		}
+		fmt.Fprintf(stderr, "echoes convert: %s: cannot write %s; end the name with one of %s\n", out, what, strings.Join(WriteFormats(), " "))
 		return exitUsage
 	}
 	ds, err := Read(in)

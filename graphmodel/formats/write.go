@@ -125,10 +125,9 @@ func (f *pendingFile) writeTemp() error {
 		dir = "."
 	}
 	mode := os.FileMode(0o644)
-	if st, err := os.Stat(f.path); err == nil {
-		if st.IsDir() {
-			return writeError(f.path, syscall.EISDIR)
-		}
+	// A folder at f.path is not refused here but by its rename, so that
+	// the path that puts a set back is the one every failed rename takes.
+	if st, err := os.Stat(f.path); err == nil && !st.IsDir() {
 		mode = st.Mode().Perm()
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")

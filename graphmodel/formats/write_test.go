@@ -131,7 +131,9 @@ func TestCommands(t *testing.T) {
 		{"convert back", convert, []string{out, filepath.Join(dir, "back.json")}, 0, "back.json: wrote", ""},
 		{"convert bad", convert, []string{"testdata/broken.csv", filepath.Join(dir, "x.json")}, 1, "", "testdata/broken.csv:3:18: CSV"},
 		{"convert one arg", convert, []string{"a.json"}, 2, "", "name an input and an output file"},
-		{"convert bad ext", convert, []string{"testdata/mini.json", "x.pdf"}, 2, "", "cannot write this format"},
+		{"convert bad ext", convert, []string{"testdata/mini.json", "x.pdf"}, 2, "", "x.pdf: cannot write .pdf; end the name with one of .json"},
+		{"convert no ext", convert, []string{"testdata/mini.json", "x"}, 2, "", "x: cannot write this format; end the name with one of .json"},
+		{"convert to a folder", convert, []string{"testdata/mini.json", dir}, 2, "", dir + ": it is a folder; give a file name"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -151,3 +153,95 @@ func TestCommands(t *testing.T) {
 
 func validate(args []string, o, e *bytes.Buffer) int { return ValidateMain(args, o, e) }
 func convert(args []string, o, e *bytes.Buffer) int  { return ConvertMain(args, o, e) }
+
+// TestCSVPairSaveKeepsBothOnFailure protects a CSV save as a pair: when
+// the relations file cannot be replaced (a folder stands in its place,
+// which fails even for root), the actors file, renamed first, must get
+// its old content back, so the pair on disk is the old one whole.
+func TestCSVPairSaveKeepsBothOnFailure(t *testing.T) {
+	ds, err := graphmodel.Load("../testdata/mini.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		oldActor bool // an actors file is there before the save
+	}{
+		{"old actors file", true},
+		{"no actors file", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			rel, act := CSVFiles(filepath.Join(dir, "x.csv"))
+			if err := os.Mkdir(rel, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if tc.oldActor {
+				os.WriteFile(act, []byte("id,name\nold,Old\n"), 0o640)
+			}
+			// Saved by naming the actors file: named as x.csv, a folder
+			// would be taken as the place for relations.csv and actors.csv.
+			err := Write(act, ds)
+			if err == nil {
+				t.Fatal("saving over a folder succeeded")
+			}
+			if msg := err.Error(); !strings.Contains(msg, rel+": it is a folder") || strings.Contains(msg, ".tmp") {
+				t.Errorf("error %q should name %s as a folder, and no temporary file", msg, rel)
+			}
+			b, rerr := os.ReadFile(act)
+			switch {
+			case tc.oldActor && string(b) != "id,name\nold,Old\n":
+				t.Errorf("actors file is now %q; a failed save must leave it whole", b)
+			case tc.oldActor:
+				if st, _ := os.Stat(act); st.Mode().Perm() != 0o640 {
+					t.Errorf("actors file mode %v, want 0640 as before", st.Mode().Perm())
+				}
+			case rerr == nil:
+				t.Errorf("a failed save left a new actors file: %q", b)
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".") {
+					t.Errorf("left behind: %s", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// TestWriteErrorsNameTheTarget protects the wording of a failed write: the
+// file the user named and what to do, never the temporary file written
+// first.
+func TestWriteErrorsNameTheTarget(t *testing.T) {
+	ds, err := graphmodel.Load("../testdata/mini.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, nil, 0o644)
+	folder := filepath.Join(dir, "folder.json")
+	os.Mkdir(folder, 0o755)
+	tests := []struct {
+		name, path, want string
+	}{
+		{"missing folder", filepath.Join(dir, "nope", "x.json"), "the folder " + filepath.Join(dir, "nope") + " does not exist"},
+		{"a folder in the way", folder, folder + ": it is a folder; give a file name"},
+		{"a file as a folder", filepath.Join(file, "x.gexf"), "part of the folder path is a file"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := Write(tc.path, ds)
+			if err == nil {
+				t.Fatal("write succeeded")
+			}
+			msg := err.Error()
+			if !strings.HasPrefix(msg, "write "+tc.path+": ") || !strings.Contains(msg, tc.want) {
+				t.Errorf("error %q, want it to start with write %s and say %q", msg, tc.path, tc.want)
+			}
+			if strings.Contains(msg, ".tmp") || strings.Contains(msg, "\n") {
+				t.Errorf("error %q names a temporary file or spans lines", msg)
+			}
+		})
+	}
+}
