@@ -2,8 +2,11 @@ package formats
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -126,7 +129,7 @@ func (c *actorAcc) set(b *builder, key, val string, at pos) {
 		c.loc.field("names", at)
 		var ns []graphmodel.NameSpan
 		if err := json.Unmarshal([]byte(val), &ns); err != nil {
-			b.addfIn(c.loc.file, at, "names %q is not a JSON list of {\"name\", \"short\", \"from\"}: %v", clip(val), err)
+			b.addfIn(c.loc.file, at, "names %q is not a JSON list of {\"name\", \"short\", \"from\"}: %s", clip(val), jsonErrText(err))
 			return
 		}
 		c.names = ns
@@ -372,6 +375,65 @@ func (c *relAcc) relation() *graphmodel.Relation {
 		}
 	}
 	return &r
+}
+
+// jsonErrText words an encoding/json error for a user: the field and what
+// it should hold, never a Go type name.
+func jsonErrText(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		where := ""
+		if te.Field != "" {
+			where = fmt.Sprintf("field %q: ", te.Field)
+		}
+		got := te.Value
+		switch got {
+		case "string":
+			got = "text"
+		case "bool":
+			got = "true or false"
+		case "array":
+			got = "a list"
+		case "object":
+			got = "an object"
+		}
+		return fmt.Sprintf("%s%s where %s is expected", where, got, jsonTypeWord(te.Type))
+	case errors.As(err, &se):
+		return fmt.Sprintf("not valid JSON (%s, at character %d)", strings.TrimPrefix(se.Error(), "json: "), se.Offset)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "the JSON is cut short"
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// jsonTypeWord names what a JSON value of Go type t is, in a user's words.
+func jsonTypeWord(t reflect.Type) string {
+	if t == nil {
+		return "another value"
+	}
+	if t == reflect.TypeFor[graphmodel.Date]() {
+		return `a date in quotes (such as "1950-06-25")`
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "text in quotes"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list [...]"
+	case reflect.Struct, reflect.Map:
+		return "an object {...}"
+	case reflect.Pointer:
+		return jsonTypeWord(t.Elem())
+	}
+	return "another value"
 }
 
 // validColor reports whether s is #rrggbb.

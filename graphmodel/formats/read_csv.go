@@ -264,7 +264,8 @@ func readCSV(relName string, relData []byte, actName string, actData []byte) (*g
 				return false
 			}
 			known[id] = true
-			b.addActor(&graphmodel.Actor{ID: id, Names: []graphmodel.NameSpan{{Name: id, Short: id}}}, itemLoc{})
+			name := strings.TrimSpace(id) // an id's quoted spaces are no part of a name
+			b.addActor(&graphmodel.Actor{ID: id, Names: []graphmodel.NameSpan{{Name: name, Short: name}}}, itemLoc{})
 			return true
 		}
 		for _, r := range b.ds.Relations {
@@ -311,7 +312,7 @@ func csvActors(b *builder, t *csvTable, known map[string]bool) {
 		}
 		name := graphmodel.NameSpan{Name: t.get(r, nameCol), Short: t.get(r, shortCol)}
 		if name.Name == "" {
-			name.Name = id
+			name.Name = strings.TrimSpace(id)
 		}
 		if name.Short == "" {
 			name.Short = name.Name

@@ -374,7 +374,7 @@ func (b *builder) readMetaJSON(at pos, text []byte) {
 	dec := json.NewDecoder(bytes.NewReader(text))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
-		b.addf(at, "Echoes dataset data: %v; this element is written by Echoes, restore it or remove it", err)
+		b.addf(at, "Echoes dataset data: %s; this element is written by Echoes, restore it or remove it", jsonErrText(err))
 		return
 	}
 	acts, rels := b.ds.Actors, b.ds.Relations
