@@ -133,6 +133,7 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 			if !lines.quoted(l, c) {
 				rec[i] = strings.TrimSpace(rec[i])
 			}
+			rec[i] = unescapeCell(rec[i]) // '=x as written for spreadsheets
 		}
 		if t.header == nil {
 			t.header = rec

@@ -1,9 +1,12 @@
 package formats
 
 import (
-	"encoding/csv"
 	"io"
+	"regexp"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 )
@@ -21,7 +24,7 @@ func actorColumns() []string {
 // encodeRelationsCSV writes one row per relation; lists are a;b (or a JSON
 // array when an id holds ; or |).
 func encodeRelationsCSV(w io.Writer, ds *graphmodel.Dataset) error {
-	cw := csv.NewWriter(w)
+	cw := &csvWriter{w: w}
 	if err := cw.Write(relationColumns()); err != nil {
 		return err
 	}
@@ -40,14 +43,13 @@ func encodeRelationsCSV(w io.Writer, ds *graphmodel.Dataset) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 // encodeActorsCSV writes one row per actor, and a further row with the id,
 // the name, the short name and the from date for each later name.
 func encodeActorsCSV(w io.Writer, ds *graphmodel.Dataset) error {
-	cw := csv.NewWriter(w)
+	cw := &csvWriter{w: w}
 	if err := cw.Write(actorColumns()); err != nil {
 		return err
 	}
@@ -65,8 +67,7 @@ func encodeActorsCSV(w io.Writer, ds *graphmodel.Dataset) error {
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 // dateText writes a date at its own precision, or "" when unset.
@@ -75,4 +76,90 @@ func dateText(d graphmodel.Date) string {
 		return ""
 	}
 	return d.String()
+}
+
+// csvWriter writes CSV rows, comma-separated, one per line, in a form that
+// is safe to open in a spreadsheet and that the reader takes back as it
+// was: each cell escaped as escapeCell says, and quoted when it holds a
+// comma, a quote or a line break, or starts or ends with a space (the
+// reader keeps the spaces of a quoted field only; encoding/csv's writer
+// quotes a leading space but not a trailing one).
+type csvWriter struct {
+	w   io.Writer
+	buf []byte
+}
+
+// Write writes one row.
+func (c *csvWriter) Write(row []string) error {
+	c.buf = c.buf[:0]
+	for i, f := range row {
+		if i > 0 {
+			c.buf = append(c.buf, ',')
+		}
+		f = escapeCell(f)
+		if !needsQuotes(f) {
+			c.buf = append(c.buf, f...)
+			continue
+		}
+		c.buf = append(c.buf, '"')
+		c.buf = append(c.buf, strings.ReplaceAll(f, `"`, `""`)...)
+		c.buf = append(c.buf, '"')
+	}
+	c.buf = append(c.buf, '\n')
+	_, err := c.w.Write(c.buf)
+	return err
+}
+
+// needsQuotes reports whether a cell must be quoted to be read back as it is.
+func needsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if strings.ContainsAny(f, ",\"\r\n") {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(f)
+	last, _ := utf8.DecodeLastRuneInString(f)
+	return unicode.IsSpace(first) || unicode.IsSpace(last)
+}
+
+// formulaStart reports whether a spreadsheet takes a cell starting with
+// c as a formula (OWASP's CSV injection list: = + - @, tab, carriage
+// return).
+func formulaStart(c byte) bool {
+	return strings.IndexByte("=+-@\t\r", c) >= 0
+}
+
+// plainNumber matches a decimal number: a spreadsheet reads -12.5 or +1e3
+// as a number, not a formula, so a longitude stays a number.
+var plainNumber = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+
+// escapeCell makes a cell safe to open in a spreadsheet: one that would
+// start a formula gets a leading ' (a spreadsheet shows the rest as text),
+// and so does one that already starts with quotes before such a character,
+// so that unescapeCell can take exactly one off. Plain numbers are left
+// alone.
+func escapeCell(v string) string {
+	k := 0
+	for k < len(v) && v[k] == '\'' {
+		k++
+	}
+	if k == len(v) || !formulaStart(v[k]) || (k == 0 && plainNumber.MatchString(v)) {
+		return v
+	}
+	return "'" + v
+}
+
+// unescapeCell undoes escapeCell: a cell of one or more ' and then a
+// formula character loses one '. A spreadsheet saving such a cell writes
+// it without the ' it showed, so the reader takes both forms alike.
+func unescapeCell(v string) string {
+	k := 0
+	for k < len(v) && v[k] == '\'' {
+		k++
+	}
+	if k == 0 || k == len(v) || !formulaStart(v[k]) {
+		return v
+	}
+	return v[1:]
 }
