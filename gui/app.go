@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -16,27 +15,6 @@ import (
 	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/gui/render"
 )
-
-// KeyBindings lists the key bindings, for the help dialog and the README.
-func KeyBindings() [][2]string {
-	return [][2]string{
-		{"Left / Right", "previous / next event"},
-		{"Home / End", "first / last date"},
-		{"Space", "play / pause (steps event to event, holding on each)"},
-		{"+ / - / 0", "zoom in / out / reset view"},
-		{"Ctrl+arrows", "pan the view"},
-		{"P", "presentation mode: fullscreen, projector theme, controls hidden"},
-		{"F11", "fullscreen"},
-		{"C", "compare: the dataset's comparison date (1950 in the embedded one) beside the date on show"},
-		{"L", "show or hide the legend"},
-		{"D", "switch light and dark theme"},
-		{"Ctrl+O", "open a dataset (JSON, CSV, GEXF, GraphML); or drop a file on the window"},
-		{"Ctrl+S", "save the data as JSON, CSV, GEXF, GraphML or DOT"},
-		{"Ctrl+E", "export a picture, a comparison or an animation"},
-		{"Esc", "leave presentation, compare or fullscreen; clear the selection"},
-		{"?", "show the keys"},
-	}
-}
 
 // Window is Echoes' main window and the widgets in it.
 type Window struct {
@@ -55,8 +33,8 @@ type Window struct {
 	play       *widget.Button
 	statusLine *widget.Label
 	below      *fyne.Container // the timeline and caption, under the network
-	size       fyne.Size // the size asked of the window at start
-	hinted     bool      // the first key has taken the start hint away
+	size       fyne.Size       // the size asked of the window at start
+	hinted     bool            // the first key has taken the start hint away
 	top        *fyne.Container
 	bottom     *fyne.Container
 	side       *container.AppTabs
@@ -194,10 +172,6 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	return w, nil
 }
 
-// startHint is the one line that tells a new user the keys; the first key
-// takes it away.
-const startHint = "\u2190 \u2192 events \u00b7 P present \u00b7 ? keys"
-
 // Sizes of the controls around the network at the default theme, for the
 // room left for them in the first frame; TestStartRoomMatchesControls
 // holds them to the real layout.
@@ -205,51 +179,6 @@ const (
 	toolbarHeight  = 44    // the padded toolbar
 	controlsHeight = 184.8 // the timeline and the caption, stacked
 )
-
-// startContent is the window's content for the first frame: the network
-// in split, with transparent room above and below where the controls go,
-// so that the picture does not move when they join.
-func startContent(split *container.Split) fyne.CanvasObject {
-	gap := func(h float32) fyne.CanvasObject {
-		r := canvas.NewRectangle(nil)
-		r.SetMinSize(fyne.NewSize(0, h))
-		return r
-	}
-	return container.NewBorder(gap(toolbarHeight), gap(controlsHeight), nil, nil, split)
-}
-
-// controlsJoin puts the toolbar, timeline, caption and side panel in the
-// window and fills them.
-func (w *Window) controlsJoin() {
-	w.split.Trailing = w.side
-	w.below = container.NewVBox(w.bottom, w.captionBox)
-	w.Win.SetContent(container.NewBorder(w.top, w.below, nil, nil, w.split))
-	w.controlsUp = true
-	w.showControls()
-	w.update()
-	w.details.show(w.Viewer.Snapshot())
-	w.focusNetwork()
-}
-
-// showControls hides the controls in presentation mode and shows them
-// otherwise.
-func (w *Window) showControls() {
-	// The box below goes too: a visible empty box still takes the
-	// border's padding, and the picture would be 4 pixels short.
-	for _, o := range []fyne.CanvasObject{w.split.Trailing, w.captionBox, w.top, w.bottom, w.below} {
-		if w.presenting {
-			o.Hide()
-		} else {
-			o.Show()
-		}
-	}
-	if w.presenting {
-		w.split.Offset = 1
-	} else {
-		w.split.Offset = 0.72
-	}
-	w.split.Refresh()
-}
 
 // RestoreSettings applies what was remembered from the last run (theme,
 // date, pins); openAtDay says whether to take the remembered date too.
@@ -342,132 +271,6 @@ func (w *Window) update() {
 			w.details.show(v.Snapshot())
 		}
 	}
-}
-
-func (w *Window) rune(r rune) {
-	switch r {
-	case '+', '=':
-		w.key(&fyne.KeyEvent{Name: fyne.KeyPlus})
-	case '-':
-		w.key(&fyne.KeyEvent{Name: fyne.KeyMinus})
-	case '?':
-		w.showKeys()
-	}
-}
-
-func (w *Window) key(e *fyne.KeyEvent) {
-	v := w.Viewer
-	if !w.hinted {
-		w.hinted = true
-		w.status("")
-	}
-	switch e.Name {
-	case fyne.KeyLeft, fyne.KeyPageUp:
-		v.PrevEvent()
-	case fyne.KeyRight, fyne.KeyPageDown:
-		v.NextEvent()
-	case fyne.KeyHome:
-		v.SetDay(v.Dataset().First())
-	case fyne.KeyEnd:
-		v.SetDay(v.Dataset().Last())
-	case fyne.KeySpace:
-		v.TogglePlay()
-	case fyne.KeyPlus, fyne.KeyEqual:
-		w.Network.ZoomBy(1.25)
-	case fyne.KeyMinus:
-		w.Network.ZoomBy(0.8)
-	case fyne.Key0:
-		w.Network.ResetView()
-	case fyne.KeyL:
-		w.Network.Legend = !w.Network.Legend
-		w.Network.Refresh()
-	case fyne.KeyD:
-		w.dark = !w.dark
-		w.applyTheme()
-	case fyne.KeyP:
-		w.togglePresent()
-	case fyne.KeyC:
-		w.toggleCompare()
-	case fyne.KeyF11:
-		w.Win.SetFullScreen(!w.Win.FullScreen())
-	case fyne.KeyEscape:
-		switch {
-		case w.presenting:
-			w.togglePresent()
-		case w.Network.Compare:
-			w.toggleCompare()
-		case w.Win.FullScreen():
-			w.Win.SetFullScreen(false)
-		}
-		w.Network.Select(nil)
-		w.details.clear()
-		w.details.show(v.Snapshot())
-	}
-}
-
-// Presenting reports whether presentation mode is on.
-func (w *Window) Presenting() bool { return w.presenting }
-
-// togglePresent switches presentation mode: fullscreen, the projector
-// theme with the caption drawn large in the picture, and the controls
-// hidden until the mouse moves.
-func (w *Window) togglePresent() {
-	w.presenting = !w.presenting
-	w.Win.SetFullScreen(w.presenting)
-	// The window's padding would shrink the picture by a few pixels and
-	// make it another picture than the export of the screen's size.
-	w.Win.SetPadded(!w.presenting)
-	w.Network.Caption = w.presenting
-	if w.controlsUp {
-		w.showControls()
-	}
-	w.applyTheme()
-	w.focusNetwork()
-	w.update()
-}
-
-// reveal shows the hidden controls for a few seconds after the mouse moves.
-func (w *Window) reveal() {
-	if !w.presenting || !w.controlsUp {
-		return
-	}
-	w.top.Show()
-	w.below.Show()
-	w.bottom.Show()
-	w.hideSeq++
-	seq := w.hideSeq
-	w.after(3*time.Second, func() {
-		// Only the latest move's timer hides them.
-		if w.presenting && w.hideSeq == seq {
-			w.top.Hide()
-			w.bottom.Hide()
-			w.below.Hide()
-		}
-	})
-}
-
-// Comparing reports whether compare mode is on.
-func (w *Window) Comparing() bool { return w.Network.Compare }
-
-func (w *Window) toggleCompare() {
-	w.Network.Compare = !w.Network.Compare
-	w.Network.Refresh()
-	if w.Network.Compare {
-		w.status("Compare: " + w.Network.CompareDay.Date().Human() + " (left) beside the date on show (right)")
-	} else {
-		w.status("")
-	}
-	w.update()
-}
-
-func (w *Window) showKeys() {
-	items := []fyne.CanvasObject{}
-	for _, k := range KeyBindings() {
-		items = append(items, widget.NewLabelWithStyle(k[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(k[1]))
-	}
-	items = append(items, widget.NewLabelWithStyle("Mouse", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("hover: summary; tap: details; drag a state: pin it;\ndouble-click: unpin; drag empty space: pan; wheel: zoom"))
-	dialog.ShowCustom("Keys", "Close", container.NewGridWithColumns(2, items...), w.Win)
 }
 
 // status shows a short message in the toolbar.

@@ -402,7 +402,7 @@ func (n *NetworkView) filtered(ties, ghosts []render.FrameTie) ([]render.FrameTi
 		return ties, ghosts
 	}
 	c := &n.filterCache
-	if c.key == key.String() && sameTies(c.ties, ties) && sameTies(c.ghosts, ghosts) {
+	if c.key == key.String() && render.SameSlice(c.ties, ties) && render.SameSlice(c.ghosts, ghosts) {
 		return c.outTies, c.outGhosts
 	}
 	keep := func(in []render.FrameTie) []render.FrameTie {
@@ -423,10 +423,6 @@ type filterCache struct {
 	key                string
 	ties, ghosts       []render.FrameTie
 	outTies, outGhosts []render.FrameTie
-}
-
-func sameTies(a, b []render.FrameTie) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // compareScene is the side-by-side picture, cached: its layout is the

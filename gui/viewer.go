@@ -4,8 +4,6 @@ package gui
 
 import (
 	"maps"
-	"runtime/debug"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -80,32 +78,11 @@ type Viewer struct {
 	ghosts   []render.FrameTie
 }
 
-// settledInbox passes positions from a background settle to the UI
-// goroutine: the settle puts, the UI takes.
-type settledInbox struct {
-	mu  sync.Mutex
-	gen int64
-	pos map[string][2]float64
-}
-
-func (b *settledInbox) put(gen int64, pos map[string][2]float64) {
-	b.mu.Lock()
-	b.gen, b.pos = gen, pos
-	b.mu.Unlock()
-}
-
-func (b *settledInbox) take() (int64, map[string][2]float64) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	gen, pos := b.gen, b.pos
-	b.pos = nil
-	return gen, pos
-}
-
 // newViewer opens ds at day; the layout settles as in relax, and loop
 // runs what a background settle or playback hands over.
 func newViewer(ds *graphmodel.Dataset, day graphmodel.Day, fonts *render.Fonts, loop uiLoop) *Viewer {
-	v := &Viewer{ds: ds, chain: picture.NewChain(ds, fonts), loop: loop, pins: map[string]bool{}}
+	v := &Viewer{ds: ds, chain: picture.NewChain(ds, fonts), loop: loop, pins: map[string]bool{},
+		pinned: map[string][2]float64{}}
 	v.day = v.clamp(day)
 	v.snap = ds.At(v.day)
 	if v.chain.Chained() {
@@ -172,83 +149,6 @@ func (v *Viewer) Frame() render.Frame {
 	return f
 }
 
-// relax settles the layout toward its new rest for up to maxTicks: for
-// settleBudget here, then, if it still moves, in the background, showing
-// its progress every publishEvery. posTo holds the positions so far.
-// opened says the dataset was just opened: once at rest, the garbage of
-// reading and laying it out is handed back to the system, so the window's
-// resident memory is what it uses, not what opening it took. The network
-// view's idle trim would do it too, but only once drawing stops; this runs
-// as soon as the layout rests, which with 50,000 actors can be before the
-// first frame is drawn, and keeps the peak 20 to 40 MB lower.
-func (v *Viewer) relax(maxTicks int, opened bool) {
-	gen := v.gen.Add(1)
-	chunk := 8
-	if len(v.snap.Actors) > 2000 {
-		chunk = 1 // a tick is long: keep the lock short for a drag
-	}
-	left := maxTicks
-	start := time.Now()
-	for left > 0 && time.Since(start) < settleBudget {
-		n := min(left, chunk)
-		left -= n
-		if !v.net.Step(n) {
-			left = 0
-		}
-	}
-	v.posTo = v.net.Positions()
-	if left <= 0 {
-		if opened {
-			go debug.FreeOSMemory()
-		}
-		return
-	}
-	net := v.net
-	go func() {
-		last := time.Now()
-		// shown is false while a picture is on its way to the UI: a big
-		// network draws slower than it steps, and a queue of positions
-		// waiting to be drawn would only cost memory.
-		var shown atomic.Bool
-		shown.Store(true)
-		for left > 0 && v.gen.Load() == gen {
-			n := min(left, chunk)
-			left -= n
-			if !net.Step(n) {
-				left = 0
-			}
-			if left > 0 && (time.Since(last) < publishEvery || !shown.Load()) {
-				continue
-			}
-			last = time.Now()
-			pos := net.Positions()
-			if left <= 0 && opened {
-				defer debug.FreeOSMemory()
-			}
-			shown.Store(false)
-			v.settled.put(gen, pos)
-			v.loop.post(func() {
-				defer shown.Store(true)
-				v.takeSettled()
-			})
-		}
-	}()
-}
-
-// takeSettled shows what the background settle last handed over, unless
-// a newer layout target has replaced it since.
-func (v *Viewer) takeSettled() {
-	gen, pos := v.settled.take()
-	if pos == nil || gen != v.gen.Load() {
-		return
-	}
-	v.posTo = pos
-	if v.progress >= 1 {
-		v.posFrom = pos
-	}
-	v.changed()
-}
-
 // SetDay moves to day: the layout warm-starts from where the nodes are,
 // and the nodes glide there while ties fade in and out.
 func (v *Viewer) SetDay(day graphmodel.Day) {
@@ -307,7 +207,7 @@ func (v *Viewer) MoveNode(id string, p [2]float64) {
 	v.Pin(id, p)
 	v.finishGlide()
 	// A copy: the map on show may belong to a frame being drawn.
-	pos := cloned(v.posTo)
+	pos := maps.Clone(v.posTo)
 	pos[id] = p
 	v.posTo, v.posFrom = pos, pos
 	v.changed()
@@ -316,27 +216,20 @@ func (v *Viewer) MoveNode(id string, p [2]float64) {
 // Pin holds id at a layout position without moving the view.
 func (v *Viewer) Pin(id string, p [2]float64) {
 	v.net.Pin(id, p[0], p[1])
-	v.pins = cloned(v.pins)
+	v.pins = maps.Clone(v.pins)
 	v.pins[id] = true
-	v.pinned = cloned(v.pinned)
+	v.pinned = maps.Clone(v.pinned)
 	v.pinned[id] = p
 }
 
 // Unpin returns id to the forces.
 func (v *Viewer) Unpin(id string) {
 	v.net.Unpin(id)
-	v.pins = cloned(v.pins)
+	v.pins = maps.Clone(v.pins)
 	delete(v.pins, id)
-	v.pinned = cloned(v.pinned)
+	v.pinned = maps.Clone(v.pinned)
 	delete(v.pinned, id)
 	v.Relayout()
-}
-
-// cloned copies m, nil included, into a map a frame being drawn does not hold.
-func cloned[K comparable, V any](m map[K]V) map[K]V {
-	c := make(map[K]V, len(m)+1)
-	maps.Copy(c, m)
-	return c
 }
 
 func (v *Viewer) finishGlide() {
@@ -373,77 +266,6 @@ func (v *Viewer) startGlide(d time.Duration) {
 	v.glide = a
 	a.Start()
 	v.changed()
-}
-
-// NextEvent moves to the first event after the day; false at the end.
-func (v *Viewer) NextEvent() bool {
-	for _, e := range v.ds.Events {
-		if e.Day() > v.day {
-			v.SetDay(e.Day())
-			return true
-		}
-	}
-	return false
-}
-
-// PrevEvent moves to the last event before the day; false at the start.
-func (v *Viewer) PrevEvent() bool {
-	for i := len(v.ds.Events) - 1; i >= 0; i-- {
-		if e := v.ds.Events[i]; e.Day() < v.day {
-			v.SetDay(e.Day())
-			return true
-		}
-	}
-	return false
-}
-
-// Playing reports whether playback runs.
-func (v *Viewer) Playing() bool { return v.playing }
-
-// TogglePlay starts or stops playback: step to the next event, glide, hold
-// there so the class can read the caption, and go on.
-func (v *Viewer) TogglePlay() {
-	if v.playing {
-		v.stopPlay()
-		v.changed()
-		return
-	}
-	v.playing = true
-	stop := make(chan struct{})
-	v.playStop = stop
-	if !v.NextEvent() {
-		v.SetDay(v.ds.First())
-	}
-	go func() {
-		t := time.NewTicker(Glide + Hold)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				v.loop.post(func() {
-					select {
-					case <-stop:
-						return
-					default:
-					}
-					if !v.NextEvent() {
-						v.stopPlay()
-						v.changed()
-					}
-				})
-			}
-		}
-	}()
-	v.changed()
-}
-
-func (v *Viewer) stopPlay() {
-	if v.playing {
-		close(v.playStop)
-		v.playing = false
-	}
 }
 
 // Close stops playback, the glide and any background settle.

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"hash/fnv"
+	"maps"
 	"math/rand/v2"
 	"sort"
 	"strings"
@@ -376,11 +377,11 @@ func (n *Network) Clone() *Network {
 		LabelWidth: n.LabelWidth,
 		seed:       n.seed,
 		ids:        append([]string(nil), n.ids...),
-		index:      clone(n.index),
-		ties:       clone(n.ties),
-		last:       clone(n.last),
-		pins:       clone(n.pins),
-		radius:     clone(n.radius),
+		index:      maps.Clone(n.index),
+		ties:       maps.Clone(n.ties),
+		last:       maps.Clone(n.last),
+		pins:       maps.Clone(n.pins),
+		radius:     maps.Clone(n.radius),
 		links:      append([]Link(nil), n.links...),
 		targets:    append([][2]float64(nil), n.targets...),
 		strength:   append([]float64(nil), n.strength...),
@@ -388,14 +389,6 @@ func (n *Network) Clone() *Network {
 	if n.sim != nil {
 		c.sim = c.newSim(append([]Node(nil), n.sim.nodes...))
 		c.sim.alpha = n.sim.alpha
-	}
-	return c
-}
-
-func clone[K comparable, V any](m map[K]V) map[K]V {
-	c := make(map[K]V, len(m))
-	for k, v := range m {
-		c[k] = v
 	}
 	return c
 }

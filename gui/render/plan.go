@@ -57,7 +57,9 @@ type frameMemo struct {
 	plan *edgePlan
 }
 
-func sameSlice[T any](a, b []T) bool {
+// SameSlice reports whether a and b are one slice (the same array and
+// length): how a cache tells that its input was not replaced.
+func SameSlice[T any](a, b []T) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
@@ -69,7 +71,7 @@ func planOf(f Frame) *edgePlan {
 	f.memo.mu.Lock()
 	defer f.memo.mu.Unlock()
 	p := f.memo.plan
-	if p == nil || !sameSlice(p.ties, f.Ties) || !sameSlice(p.ghosts, f.Ghosts) || !sameSlice(p.actors, f.Actors) {
+	if p == nil || !SameSlice(p.ties, f.Ties) || !SameSlice(p.ghosts, f.Ghosts) || !SameSlice(p.actors, f.Actors) {
 		p = makePlan(f)
 		f.memo.plan = p
 	}
