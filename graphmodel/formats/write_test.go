@@ -2,6 +2,7 @@ package formats
 
 import (
 	"bytes"
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -243,5 +244,98 @@ func TestWriteErrorsNameTheTarget(t *testing.T) {
 				t.Errorf("error %q names a temporary file or spans lines", msg)
 			}
 		})
+	}
+}
+
+// TestCSVSafeInSpreadsheet protects CSV output from formula injection: no
+// cell may start with = + - @, a tab or a carriage return, as a
+// spreadsheet would run it (OWASP's rule; numbers such as -12.5 excepted),
+// and the reader must take every escaped cell back as it was, along with
+// ids whose spaces at the ends only quoting keeps (other fields are
+// trimmed when read, as documented).
+func TestCSVSafeInSpreadsheet(t *testing.T) {
+	src := `{"title": "t", "range": {"start": "1945", "end": "2024"},
+  "actors": [
+    {"id": "=HYPERLINK(\"http://x\")", "names": [{"name": "+cmd|' /C calc'!A0", "short": "@SUM(1)"}], "anchor": [-12.5, -3]},
+    {"id": " A", "names": [{"name": "-2+3", "short": "'=kept"}], "anchor": [1e-3, 2]},
+    {"id": "B ", "names": [{"name": "Tab", "short": "CR"}], "anchor": [0, 0]},
+    {"id": "\tT", "names": [{"name": "T", "short": "T"}], "anchor": [0, 0]},
+    {"id": "\rR", "names": [{"name": "R", "short": "R"}], "anchor": [0, 0]},
+    {"id": "-", "names": [{"name": "''@two quotes", "short": "'plain"}], "anchor": [0, 0]}
+  ],
+  "relations": [
+    {"id": "@r1", "kind": "alliance", "name": "=1+1", "actors": ["=HYPERLINK(\"http://x\")", " A"], "start": "1950", "description": "-d", "ref": "+x"},
+    {"id": "r2", "kind": "summit", "name": "s", "actors": ["B ", "-", "\tT", "\rR"], "start": "1960", "description": "@ d"}
+  ]}`
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.json")
+	os.WriteFile(in, []byte(src), 0o644)
+	ds, err := graphmodel.Load(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.csv")
+	if err := Write(out, ds); err != nil {
+		t.Fatal(err)
+	}
+	rel, act := CSVFiles(out)
+	for _, p := range []string{rel, act} {
+		data, _ := os.ReadFile(p)
+		cells := csvCells(t, data)
+		for _, c := range cells {
+			if c != "" && strings.IndexByte("=+-@\t\r", c[0]) >= 0 && !plainNumber.MatchString(c) {
+				t.Errorf("%s: cell %q would run as a formula in a spreadsheet", filepath.Base(p), c)
+			}
+		}
+	}
+	back, err := Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := canon(t, back, false), canon(t, ds, false); got != want {
+		t.Errorf("CSV round trip changed the data:\n got %s\nwant %s", got, want)
+	}
+}
+
+// csvCells returns every cell of a CSV file as a spreadsheet sees it.
+func csvCells(t *testing.T, data []byte) []string {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, rec := range recs {
+		out = append(out, rec...)
+	}
+	return out
+}
+
+func TestEscapeCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"plain", "plain"},
+		{"=1+1", "'=1+1"},
+		{"+x", "'+x"},
+		{"-x", "'-x"},
+		{"@x", "'@x"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"-12.5", "-12.5"},
+		{"+1e3", "+1e3"},
+		{"-", "'-"},
+		{"'=x", "''=x"},
+		{"'x", "'x"},
+		{"'", "'"},
+	}
+	for _, tc := range tests {
+		if got := escapeCell(tc.in); got != tc.want {
+			t.Errorf("escapeCell(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if back := unescapeCell(escapeCell(tc.in)); back != tc.in {
+			t.Errorf("unescapeCell(escapeCell(%q)) = %q", tc.in, back)
+		}
 	}
 }
