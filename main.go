@@ -201,7 +201,7 @@ func runExport(args []string, stderr io.Writer) int {
 	themeName := fs.String("theme", "light", "light, dark or projector")
 	transparent := fs.Bool("transparent", false, "leave the background transparent (PNG, SVG)")
 	noLegend := fs.Bool("no-legend", false, "leave out the legend")
-	noCaption := fs.Bool("no-caption", false, "leave out the caption")
+	noCaption := fs.Bool("no-caption", false, "leave out the caption and the line crediting the data")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -277,7 +277,7 @@ func runExport(args []string, stderr io.Writer) int {
 		return usageErr("--to is before --from; swap them")
 	}
 	err = export.File(*out, ds, what, picture.Options{Width: w, Height: h, Scale: sc, Theme: th,
-		Transparent: *transparent, Legend: !*noLegend, Caption: !*noCaption})
+		Transparent: *transparent, Legend: !*noLegend, Caption: !*noCaption, NoCredit: *noCaption})
 	if err != nil {
 		printErr(stderr, err)
 		return exitWork

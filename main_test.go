@@ -206,3 +206,46 @@ func TestNoDisplay(t *testing.T) {
 		}
 	}
 }
+
+// TestUserDataPictureCreditsItsData protects pictures of a user's data:
+// the credit line comes from the dataset, never the embedded dataset's
+// article; --no-caption drops it; and an undated dataset is not headed
+// with the placeholder year it is read into.
+func TestUserDataPictureCreditsItsData(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "mine.csv")
+	os.WriteFile(data, []byte("id,actors,kind\nr1,A;B,alliance\nr2,B;C,rivalry\n"), 0o644)
+	for _, tc := range []struct {
+		name      string
+		args      []string
+		credit    bool
+		forbidden []string
+	}{
+		{"with caption", nil, true, nil},
+		{"no caption", []string{"--no-caption"}, false, []string{"Data:"}},
+		{"compare", []string{"--compare", "2000,2000"}, true, nil},
+		{"compare no caption", []string{"--compare", "2000,2000", "--no-caption"}, false, []string{"Data:"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".svg")
+			var so, se bytes.Buffer
+			args := append([]string{"export", "-o", out, "--data", data, "--size", "1600x800"}, tc.args...)
+			if code := run(args, &so, &se); code != 0 {
+				t.Fatalf("exit %d: %s", code, se.String())
+			}
+			svg, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := string(svg)
+			for _, bad := range append([]string{"Sneider", "East Asia Forum", "31 December 2000"}, tc.forbidden...) {
+				if strings.Contains(s, bad) {
+					t.Errorf("the picture says %q", bad)
+				}
+			}
+			if tc.credit && !strings.Contains(s, ">Data: mine<") {
+				t.Error("the picture does not credit the dataset (Data: mine)")
+			}
+		})
+	}
+}

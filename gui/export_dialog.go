@@ -51,7 +51,7 @@ func (w *Window) exportJob(req ExportRequest) (func() error, error) {
 	}
 	ds := w.Viewer.Dataset()
 	o := picture.Options{Width: req.Width, Height: req.Height, Theme: th, Legend: req.Legend,
-		Caption: req.Caption, Transparent: req.Transparent}
+		Caption: req.Caption, NoCredit: !req.Caption, Transparent: req.Transparent}
 	what := export.What{At: w.Viewer.Day()}
 	switch req.What {
 	case exportPicture:

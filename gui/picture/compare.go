@@ -83,8 +83,10 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 		strconv.Itoa(len(d.Gained)) + " relations gained, " + strconv.Itoa(len(d.Lost)) + " lost, " + strconv.Itoa(len(d.Changed)) + " changed"
 	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) / 2, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*3.2, S: summary,
 		Size: o.Theme.SmallSize * sc * 1.1, Color: o.Theme.MutedText, Align: render.Center, Opacity: 1})
-	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) - 12*sc, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*1.6,
-		S: render.SourceLine(ds), Size: o.Theme.SmallSize * sc * 0.9, Color: o.Theme.MutedText, Align: render.Right, Opacity: 1})
+	if !o.NoCredit {
+		out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) - 12*sc, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*1.6,
+			S: render.SourceLine(ds), Size: o.Theme.SmallSize * sc * 0.9, Color: o.Theme.MutedText, Align: render.Right, Opacity: 1})
+	}
 	return out
 }
 

@@ -17,6 +17,9 @@ type Options struct {
 	Transparent bool
 	Legend      bool
 	Caption     bool
+	// NoCredit leaves out the line that credits the data (--no-caption);
+	// the window, whose caption is a panel, keeps it.
+	NoCredit bool
 	// Chain, when set, is where positions come from (it must be of the
 	// same dataset); nil lays the dataset out anew. The window passes its
 	// own, which has laid out the dates it has shown.
@@ -59,7 +62,7 @@ func (o Options) scale() float64 {
 func (o Options) Render() render.Options {
 	return render.Options{Theme: o.theme(), Width: float64(o.Width), Height: float64(o.Height), Scale: o.scale(),
 		Zoom: o.Zoom, PanX: o.PanX, PanY: o.PanY, Legend: o.Legend, Title: true, Caption: o.Caption,
-		SourceLine: true, Transparent: o.Transparent}
+		SourceLine: !o.NoCredit, Transparent: o.Transparent}
 }
 
 func (o Options) chain(ds *graphmodel.Dataset, fonts *render.Fonts) *Chain {
