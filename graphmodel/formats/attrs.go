@@ -17,6 +17,14 @@ import (
 // normKey folds an attribute title or column name for matching, so that
 // "Start Date", "start_date" and "startDate" are the same name.
 func normKey(s string) string {
+	folded := true
+	for i := 0; i < len(s) && folded; i++ {
+		c := s[i]
+		folded = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+	}
+	if folded {
+		return s // as most names are: no copy for each field of each row
+	}
 	var sb strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
@@ -334,10 +342,7 @@ func (c *relAcc) set(b *builder, key, val string, at pos) {
 		c.actors = l
 	case "weight":
 		if v, err := parseFloat(val); err != nil || v != 1 {
-			word, name := c.loc.attrWord(), strings.TrimSpace(key)
-			b.counted("weight", c.loc.file, at, "", func(t *tally) string {
-				return fmt.Sprintf("%s %q is not read (%s a weight other than 1): Echoes draws every relation alike, whatever its weight", word, name, givenBy(t.n, c.loc.what))
-			})
+			b.unreadWeight(c.loc.file, at, c.loc.attrWord(), strings.TrimSpace(key), c.loc.what)
 		}
 	case "id", "timeset", "interval", "intervals", "timeinterval", "spells", "timestamps", "timestamp", "source", "target":
 		// Read by the format reader.

@@ -30,7 +30,65 @@ type fieldPlace struct {
 
 // field records where the field name was given; the last place counts.
 func (l *itemLoc) field(name string, p pos) {
+	if l.fields == nil {
+		l.fields = make([]fieldPlace, 0, 6) // a row places about five: one allocation, not four
+	}
 	l.fields = append(l.fields, fieldPlace{name, p})
+}
+
+// places keeps the itemLoc of every actor or relation compactly, the
+// strings interned and the fields of all in one list: a million relations'
+// itemLocs, each with its own list of fields, took about 300 MB.
+type places struct {
+	items  []storedLoc
+	fields []storedField
+	names  []string          // interned files, whats and field names
+	index  map[string]uint16 // into names
+}
+
+type storedLoc struct {
+	line, col  int32
+	file, what uint16
+	first, n   int32 // fields[first:first+n]
+}
+
+type storedField struct {
+	name      uint16
+	line, col int32
+}
+
+func (ps *places) intern(s string) uint16 {
+	if i, ok := ps.index[s]; ok {
+		return i
+	}
+	if ps.index == nil {
+		ps.index = map[string]uint16{}
+	}
+	i := uint16(len(ps.names))
+	ps.names = append(ps.names, s)
+	ps.index[s] = i
+	return i
+}
+
+// add keeps l; lines and columns past 2^31 are out of the file limit's reach.
+func (ps *places) add(l itemLoc) {
+	first := int32(len(ps.fields))
+	for _, f := range l.fields {
+		ps.fields = append(ps.fields, storedField{ps.intern(f.name), int32(f.at.line), int32(f.at.col)})
+	}
+	ps.items = append(ps.items, storedLoc{int32(l.line), int32(l.col), ps.intern(l.file), ps.intern(l.what), first, int32(len(l.fields))})
+}
+
+func (ps *places) len() int { return len(ps.items) }
+
+// get returns the itemLoc kept as the i-th.
+func (ps *places) get(i int) itemLoc {
+	s := ps.items[i]
+	l := itemLoc{pos: pos{int(s.line), int(s.col)}, file: ps.names[s.file], what: ps.names[s.what]}
+	for _, f := range ps.fields[s.first : s.first+s.n] {
+		l.fields = append(l.fields, fieldPlace{ps.names[f.name], pos{int(f.line), int(f.col)}})
+	}
+	return l
 }
 
 // fieldAt returns where the field name was given.
@@ -48,25 +106,23 @@ func (l *itemLoc) fieldAt(name string) (pos, bool) {
 type builder struct {
 	file     string
 	ds       graphmodel.Dataset
-	actorAt  []itemLoc
-	relAt    []itemLoc
-	metaAt   pos          // where title, range, groupings, events came from
-	noStart  map[int]bool // relations whose start the file left out
+	actorAt  places
+	relAt    places
+	metaAt   pos   // where title, range, groupings, events came from
+	noStart  []int // relations whose start the file left out
 	problems graphmodel.Problems
 	full     bool // MaxProblems reached
 	metaRead bool // Echoes' own dataset data was read: its title stands
 
-	warnings  []graphmodel.Problem // what was dropped or changed, up to maxWarnings
-	nWarnings int                  // every warning, counting those past the cap
-	loops     tally                // self-loops dropped
-	loopOnly  int                  // actors made only from self-loops
-
-	tallies    map[string]*tally // other repeated warnings, by key
-	tallyOrder []string          // their keys, first seen first
+	warnings   []graphmodel.Problem // what was dropped or changed, up to maxWarnings
+	nWarnings  int                  // every warning, counting those past the cap
+	tallies    map[tallyKey]*tally  // repeated warnings
+	tallyOrder []tallyKey           // their keys, first seen first
+	loopOnly   int                  // actors made only from self-loops
 }
 
 func newBuilder(file string) *builder {
-	return &builder{file: file, noStart: map[int]bool{}}
+	return &builder{file: file}
 }
 
 // addf records a problem at p.
@@ -107,7 +163,7 @@ func (b *builder) addActor(a *graphmodel.Actor, at itemLoc) bool {
 		return false
 	}
 	b.ds.Actors = append(b.ds.Actors, a)
-	b.actorAt = append(b.actorAt, at)
+	b.actorAt.add(at)
 	return true
 }
 
@@ -120,10 +176,10 @@ func (b *builder) addRelation(r *graphmodel.Relation, at itemLoc, noStart bool) 
 		return false
 	}
 	if noStart {
-		b.noStart[len(b.ds.Relations)] = true
+		b.noStart = append(b.noStart, len(b.ds.Relations))
 	}
 	b.ds.Relations = append(b.ds.Relations, r)
-	b.relAt = append(b.relAt, at)
+	b.relAt.add(at)
 	return true
 }
 
@@ -147,10 +203,13 @@ func (b *builder) finish() (*graphmodel.Dataset, error) {
 	if b.ds.Relations == nil {
 		b.ds.Relations = []*graphmodel.Relation{}
 	}
-	for i := range b.noStart {
+	for _, i := range b.noStart {
 		b.ds.Relations[i].Start = b.ds.Range.Start
 	}
-	ds := &b.ds
+	// The Dataset is copied out so that the builder, with the places of
+	// every item, is not kept alive by it.
+	ds := new(graphmodel.Dataset)
+	*ds = b.ds
 	err := ds.Validate(b.file)
 	var ps graphmodel.Problems
 	if err != nil && !errors.As(err, &ps) {
@@ -181,26 +240,26 @@ func (b *builder) place(p *graphmodel.Problem) {
 	if !ok {
 		return
 	}
-	var locs []itemLoc
+	var locs *places
 	var id string
 	switch section {
 	case "actors":
-		locs = b.actorAt
+		locs = &b.actorAt
 		if idx < len(b.ds.Actors) {
 			id = "actor " + strconv.Quote(b.ds.Actors[idx].ID)
 		}
 	case "relations":
-		locs = b.relAt
+		locs = &b.relAt
 		if idx < len(b.ds.Relations) {
 			id = "relation " + strconv.Quote(b.ds.Relations[idx].ID)
 		}
 	default:
 		return
 	}
-	if idx >= len(locs) {
+	if idx >= locs.len() {
 		return
 	}
-	l := locs[idx]
+	l := locs.get(idx)
 	p.Line, p.Col = l.line, l.col
 	if l.file != "" {
 		p.File = l.file

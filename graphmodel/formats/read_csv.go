@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -13,14 +14,19 @@ import (
 	"github.com/echoes-viz/echoes/graphmodel"
 )
 
-// csvTable is a CSV file read whole: its header and its rows, with the
-// place of every field.
+// csvTable is a CSV file read a row at a time: its header, and the row
+// each yields with the place of every field. Only the current row is held:
+// a million rows held at once took half a gigabyte.
 type csvTable struct {
 	file   string
 	header []string // as written
 	keys   []string // normalised
-	rows   [][]string
-	at     [][]pos
+	b      *builder
+	r      *csv.Reader
+	lines  lineCursor
+	n      int      // rows yielded
+	row    []string // the current row
+	at     []pos    // where its fields are
 }
 
 // col returns the index of the first column whose normalised name is one
@@ -37,18 +43,18 @@ func (t *csvTable) col(names ...string) int {
 }
 
 // get returns row r's field in column i without spaces at its ends, or ""
-// when the row is short.
+// when the row is short. r is the row each yielded last.
 func (t *csvTable) get(r, i int) string {
 	return strings.TrimSpace(t.id(r, i))
 }
 
 // id returns row r's field in column i as an id: with the spaces at its
 // ends if it was quoted, or "" when the row is short or the field blank.
-func (t *csvTable) id(r, i int) string {
-	if i < 0 || i >= len(t.rows[r]) || strings.TrimSpace(t.rows[r][i]) == "" {
+func (t *csvTable) id(_, i int) string {
+	if i < 0 || i >= len(t.row) || strings.TrimSpace(t.row[i]) == "" {
 		return ""
 	}
-	return t.rows[r][i]
+	return t.row[i]
 }
 
 // lineCursor finds the byte at a line and column of a CSV file, for fields
@@ -75,11 +81,11 @@ func (lc *lineCursor) quoted(line, col int) bool {
 }
 
 // place returns where row r's field in column i is.
-func (t *csvTable) place(r, i int) pos {
-	if i < 0 || i >= len(t.at[r]) {
-		return t.at[r][0]
+func (t *csvTable) place(_, i int) pos {
+	if i < 0 || i >= len(t.at) {
+		return t.at[0]
 	}
-	return t.at[r][i]
+	return t.at[i]
 }
 
 // readCSVTable parses one CSV file: UTF-8 (a byte-order mark is skipped),
@@ -101,24 +107,57 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 		b.addfIn(file, pos{line, col}, "text is not UTF-8; save the file as \"CSV UTF-8\"")
 		return nil
 	}
-	t := &csvTable{file: file}
-	lines := lineCursor{data: data, line: 1}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = sniffComma(data)
-	r.FieldsPerRecord = -1
-	for !b.stopped() {
-		rec, err := r.Read()
+	t := &csvTable{file: file, b: b, lines: lineCursor{data: data, line: 1}}
+	t.r = csv.NewReader(bytes.NewReader(data))
+	t.r.Comma = sniffComma(data)
+	t.r.FieldsPerRecord = -1
+	if rec, places, ok := t.next(); ok {
+		t.header = rec
+		t.keys = make([]string, len(rec))
+		seen := map[string]bool{}
+		for i, h := range rec {
+			t.keys[i] = normKey(h)
+			if t.keys[i] != "" && seen[t.keys[i]] {
+				b.addfIn(file, places[i], "column %q appears twice; rename or remove one", h)
+			}
+			seen[t.keys[i]] = true
+		}
+	}
+	if t.header == nil {
+		if !b.stopped() && !t.failed() {
+			b.addfIn(file, pos{1, 1}, "the file is empty; the first row names the columns, e.g. id,kind,name,actors,start,end")
+		}
+		return nil
+	}
+	return t
+}
+
+// failed reports whether reading stopped at a problem rather than at the
+// end of the file.
+func (t *csvTable) failed() bool { return t.r == nil }
+
+// next reads the next row that is not wholly empty, with the place of each
+// field; ok is false at the end of the file, or at a problem, reported.
+func (t *csvTable) next() (rec []string, places []pos, ok bool) {
+	if t.r == nil {
+		return nil, nil, false
+	}
+	for {
+		rec, err := t.r.Read()
 		if err == io.EOF {
-			break
+			return nil, nil, false
 		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				b.addfIn(file, pos{pe.Line, pe.Column}, "%s; a quote inside a quoted field is written twice (\"\"), and a field with quotes is quoted whole (fields here are separated by %s, as the first line is)", csvErrText(pe.Err), commaName(r.Comma))
+				t.b.addfIn(t.file, pos{pe.Line, pe.Column}, "%s; a quote inside a quoted field is written twice (\"\"), and a field with quotes is quoted whole (fields here are separated by %s, as the first line is)", csvErrText(pe.Err), commaName(t.r.Comma))
 			} else {
-				b.addfIn(file, pos{}, "cannot read the file: %v; check that it was saved whole", err)
+				t.b.addfIn(t.file, pos{}, "cannot read the file: %v; check that it was saved whole", err)
 			}
-			return nil
+			// The rows after a broken quote cannot be told apart, and
+			// checking the rows before it would only add noise: stop here.
+			t.r, t.b.full = nil, true
+			return nil, nil, false
 		}
 		if blank(rec) {
 			continue
@@ -126,40 +165,40 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 		places := make([]pos, len(rec))
 		for i := range rec {
 			rec[i] = plainLineBreaks(rec[i])
-			l, c := r.FieldPos(i)
+			l, c := t.r.FieldPos(i)
 			places[i] = pos{l, c}
 			// Spaces at the ends of a field are dropped, unless the field
 			// is quoted: then they are part of the value (an id " A").
-			if !lines.quoted(l, c) {
+			if !t.lines.quoted(l, c) {
 				rec[i] = strings.TrimSpace(rec[i])
 			}
 			rec[i] = unescapeCell(rec[i]) // '=x as written for spreadsheets
 		}
-		if t.header == nil {
-			t.header = rec
-			t.keys = make([]string, len(rec))
-			seen := map[string]bool{}
-			for i, h := range rec {
-				t.keys[i] = normKey(h)
-				if t.keys[i] != "" && seen[t.keys[i]] {
-					b.addfIn(file, places[i], "column %q appears twice; rename or remove one", h)
-				}
-				seen[t.keys[i]] = true
+		return rec, places, true
+	}
+}
+
+// each yields the rows after the header one at a time, by number, up to
+// MaxRelations of them; get, id and place read the row last yielded.
+func (t *csvTable) each() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for !t.b.stopped() {
+			rec, places, ok := t.next()
+			if !ok {
+				return
 			}
-			continue
+			if t.n >= MaxRelations {
+				t.b.addfIn(t.file, places[0], "more than %d rows; Echoes reads at most %d, split the file", MaxRelations, MaxRelations)
+				t.r, t.b.full = nil, true
+				return
+			}
+			t.row, t.at = rec, places
+			if !yield(t.n) {
+				return
+			}
+			t.n++
 		}
-		if len(t.rows) >= MaxRelations {
-			b.addfIn(file, places[0], "more than %d rows; Echoes reads at most %d, split the file", MaxRelations, MaxRelations)
-			return nil
-		}
-		t.rows = append(t.rows, rec)
-		t.at = append(t.at, places)
 	}
-	if t.header == nil {
-		b.addfIn(file, pos{1, 1}, "the file is empty; the first row names the columns, e.g. id,kind,name,actors,start,end")
-		return nil
-	}
-	return t
 }
 
 // csvErrText words encoding/csv's parse errors for a user.
@@ -302,7 +341,7 @@ func csvActors(b *builder, t *csvTable, known map[string]bool) {
 	}
 	accs := map[string]*actorAcc{}
 	var order []*actorAcc
-	for r := range t.rows {
+	for r := range t.each() {
 		if b.stopped() {
 			return
 		}
@@ -344,7 +383,7 @@ func csvActors(b *builder, t *csvTable, known map[string]bool) {
 			// Gephi's node table: the span is the hull of the spells.
 			h := hull(ivs)
 			if len(ivs) > 1 {
-				b.mergedSpells(t.file, t.place(r, max(spanCol, stampCol)), fmt.Sprintf("actor %q", id), len(ivs), h)
+				b.mergedSpells(t.file, t.place(r, max(spanCol, stampCol)), "actor", id, len(ivs), h)
 			}
 			c.a.Span = graphmodel.Span{Start: h.start, End: h.end}
 			c.loc.field("span", t.place(r, max(spanCol, stampCol)))
@@ -377,7 +416,7 @@ func csvRelations(b *builder, t *csvTable) (loops []string) {
 		return
 	}
 	groups := map[string]*groupAcc{}
-	for r := range t.rows {
+	for r := range t.each() {
 		if b.stopped() {
 			return
 		}
