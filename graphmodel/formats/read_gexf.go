@@ -260,7 +260,7 @@ func (g *gexfReader) node(e *elem) {
 	ivs := g.times(e)
 	h := hull(ivs)
 	if len(ivs) > 1 {
-		g.b.mergedSpells("", e.at, fmt.Sprintf("node %q", id), len(ivs), h)
+		g.b.mergedSpells("", e.at, "node", id, len(ivs), h)
 	}
 	c.a.Span = graphmodel.Span{Start: h.start, End: h.end}
 	c.loc.field("span", e.at)

@@ -11,77 +11,121 @@ import (
 // the same: a self-loop, spells merged into one span, a column it has no
 // field for. Warnings are graphmodel.Problem values, so they print as
 // FILE:LINE:COL: message; unlike problems they do not make a file invalid.
+// A warning that can repeat is tallied and given once, at its first place,
+// with its count: a file of a million rows gets a line, not a million.
 
 // maxWarnings caps the warnings one read reports; the last one says how
 // many more there were.
 const maxWarnings = graphmodel.MaxProblems
 
-// tally counts one kind of repeated warning, so that a file with hundreds
-// of self-loops gets one line that says how many and where the first was.
+// tallyKey tells one repeated warning from another: its kind and, for an
+// unread attribute, the attribute.
+type tallyKey struct{ kind, class, name string }
+
+// tally counts one repeated warning.
 type tally struct {
 	n           int
 	file        string // file of the first, when not the builder's
 	first, last pos
-	what        string // the first one, described
-	msg         func(t *tally) string
+	what        string                // the first one, described
+	msg         func(t *tally) string // words the warning once the read is done
 }
 
-// see counts one more occurrence at p.
-func (t *tally) see(file string, p pos, what string) {
-	if t.n == 0 {
-		t.file, t.first, t.what = file, p, what
-	}
-	t.n++
-	t.last = p
-}
-
-// counted notes one more occurrence of the warning key: p and what
-// describe this one, and msg words the warning from the tally once the read
-// is done (each key gives one line, placed at its first occurrence).
-func (b *builder) counted(key, file string, p pos, what string, msg func(t *tally) string) {
-	if b.tallies == nil {
-		b.tallies = map[string]*tally{}
-	}
-	t, ok := b.tallies[key]
-	if !ok {
-		t = &tally{msg: msg}
+// note counts one more occurrence of the warning key at p in file. A new
+// tally (n == 1) is the caller's to describe: it sets what and msg, so
+// that repeats cost no formatting.
+func (b *builder) note(key tallyKey, file string, p pos) *tally {
+	t := b.tallies[key]
+	if t == nil {
+		if b.tallies == nil {
+			b.tallies = map[tallyKey]*tally{}
+		}
+		t = &tally{file: file, first: p}
 		b.tallies[key] = t
 		b.tallyOrder = append(b.tallyOrder, key)
 	}
-	t.see(file, p, what)
+	t.n++
+	t.last = p
+	return t
+}
+
+// selfLoop notes an edge or row from an actor to itself, which is left
+// out: a relation is between two different actors.
+func (b *builder) selfLoop(file string, p pos, what, id, actor string) {
+	t := b.note(tallyKey{kind: "self-loop"}, file, p)
+	if t.n > 1 {
+		return
+	}
+	t.what = fmt.Sprintf("%s %q joins %q to itself", what, id, actor)
+	t.msg = func(t *tally) string {
+		const why = "a relation in Echoes is between two different actors"
+		kept := ""
+		if b.loopOnly > 0 {
+			kept = fmt.Sprintf("; %s that appear only in them are kept as actors", counted(b.loopOnly, "id"))
+		}
+		if t.n == 1 {
+			return fmt.Sprintf("self-loop left out: %s; %s%s", t.what, why, kept)
+		}
+		return fmt.Sprintf("%d self-loops left out (the first here: %s; the last at line %d); %s%s", t.n, t.what, t.last.line, why, kept)
+	}
 }
 
 // unreadAttr notes a value of an attribute or column Echoes has no field
-// for, given by an item (a row, a node, an edge) at p. Each attribute gives
-// one warning, at its first value, with how many items gave it.
+// for (kind "column", "node attribute"…), given by an item (a row, a
+// node, an edge) at p. Each attribute gives one warning, at its first
+// value, with how many items gave it.
 func (b *builder) unreadAttr(file string, p pos, kind, name, item, why string) {
-	b.counted("unread "+kind+" "+name, file, p, "", func(t *tally) string {
+	t := b.note(tallyKey{"unread", kind, name}, file, p)
+	if t.n > 1 {
+		return
+	}
+	t.msg = func(t *tally) string {
 		return fmt.Sprintf("%s %q is not read (%s it): %s", kind, name, givenBy(t.n, item), why)
-	})
+	}
+}
+
+// unreadWeight notes a weight other than 1, which Echoes does not draw.
+func (b *builder) unreadWeight(file string, p pos, kind, name, item string) {
+	t := b.note(tallyKey{"weight", kind, name}, file, p)
+	if t.n > 1 {
+		return
+	}
+	t.msg = func(t *tally) string {
+		return fmt.Sprintf("%s %q is not read (%s a weight other than 1): Echoes draws every relation alike, whatever its weight", kind, name, givenBy(t.n, item))
+	}
 }
 
 // leftOut notes a value of a field that is not one Echoes can use, and is
 // left out; what names the field, fix says what values it takes.
 func (b *builder) leftOut(what, file string, p pos, val, fix string) {
-	b.counted("left out "+what, file, p, strconv.Quote(clip(val)), func(t *tally) string {
+	t := b.note(tallyKey{"left out", what, ""}, file, p)
+	if t.n > 1 {
+		return
+	}
+	t.what = strconv.Quote(clip(val))
+	t.msg = func(t *tally) string {
 		if t.n == 1 {
 			return fmt.Sprintf("%s %s left out; %s", what, t.what, fix)
 		}
 		return fmt.Sprintf("%d %s values left out (the first here: %s; the last at line %d); %s", t.n, what, t.what, t.last.line, fix)
-	})
+	}
 }
 
-// mergedSpells notes an actor whose several spells became one span: the
-// hull of them, gaps and all.
-func (b *builder) mergedSpells(file string, p pos, what string, n int, h interval) {
-	desc := fmt.Sprintf("%s has %d spells, merged into one span from %s to %s", what, n, orOpenWord(h.start), orOpenWord(h.end))
-	b.counted("merged spells", file, p, desc, func(t *tally) string {
+// mergedSpells notes an actor (what, such as node, and id) whose n spells
+// became one span h: their hull, gaps and all.
+func (b *builder) mergedSpells(file string, p pos, what, id string, n int, h interval) {
+	t := b.note(tallyKey{kind: "merged spells"}, file, p)
+	if t.n > 1 {
+		return
+	}
+	t.what = fmt.Sprintf("%s %q has %d spells, merged into one span from %s to %s", what, id, n, orOpenWord(h.start), orOpenWord(h.end))
+	t.msg = func(t *tally) string {
 		const why = "an actor has one span, so the gaps between its spells are lost"
 		if t.n == 1 {
 			return fmt.Sprintf("%s; %s", t.what, why)
 		}
 		return fmt.Sprintf("%d actors' spells merged into one span each (the first here: %s; the last at line %d); %s", t.n, t.what, t.last.line, why)
-	})
+	}
 }
 
 // orOpenWord writes a bound of a span, or "open" when it has none.
@@ -111,26 +155,9 @@ func (b *builder) warnf(file string, p pos, format string, args ...any) {
 	}
 }
 
-// selfLoop notes an edge or row from an actor to itself, which is dropped:
-// a relation is between two different actors.
-func (b *builder) selfLoop(file string, p pos, what, id, actor string) {
-	b.loops.see(file, p, fmt.Sprintf("%s %q joins %q to itself", what, id, actor))
-}
-
-// warningsDone turns the tallies into warnings and caps the list; it
-// returns every warning of the read.
+// warningsDone turns the tallies into warnings, in the order they were
+// first met, and caps the list; it returns every warning of the read.
 func (b *builder) warningsDone() []graphmodel.Problem {
-	if t := b.loops; t.n > 0 {
-		kept := ""
-		if b.loopOnly > 0 {
-			kept = fmt.Sprintf("; %s that appear only in them are kept as actors", counted(b.loopOnly, "id"))
-		}
-		if t.n == 1 {
-			b.warnf(t.file, t.first, "self-loop left out: %s; a relation in Echoes is between two different actors%s", t.what, kept)
-		} else {
-			b.warnf(t.file, t.first, "%d self-loops left out (the first here: %s; the last at line %d); a relation in Echoes is between two different actors%s", t.n, t.what, t.last.line, kept)
-		}
-	}
 	for _, key := range b.tallyOrder {
 		t := b.tallies[key]
 		b.warnf(t.file, t.first, "%s", t.msg(t))

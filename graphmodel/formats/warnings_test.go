@@ -136,8 +136,8 @@ func TestValidateListsWarnings(t *testing.T) {
 		t.Errorf("stdout:\n%s\nwant:\n%s", out.String(), wantOut)
 	}
 	lines := strings.Split(strings.TrimSpace(errOut.String()), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], "testdata/gephi-interval.csv:6:1: warning: 2 self-loops left out") ||
-		!strings.HasPrefix(lines[1], `testdata/gephi-interval.csv:5:62: warning: column "Weight" is not read`) {
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], `testdata/gephi-interval.csv:5:62: warning: column "Weight" is not read`) ||
+		!strings.HasPrefix(lines[1], "testdata/gephi-interval.csv:6:1: warning: 2 self-loops left out") {
 		t.Errorf("stderr:\n%s", errOut.String())
 	}
 }
