@@ -3,6 +3,8 @@ package formats
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -337,5 +339,27 @@ func TestEscapeCell(t *testing.T) {
 		if back := unescapeCell(escapeCell(tc.in)); back != tc.in {
 			t.Errorf("unescapeCell(escapeCell(%q)) = %q", tc.in, back)
 		}
+	}
+}
+
+// TestWriteAtomicFailedEncodeKeepsOldFile protects the old file when the
+// writing itself fails halfway: it stays whole, the half-written
+// temporary file is removed, and the error names the file and its cause.
+func TestWriteAtomicFailedEncodeKeepsOldFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "keep.json")
+	os.WriteFile(path, []byte("old"), 0o644)
+	err := WriteAtomic(path, func(w io.Writer) error {
+		w.Write(bytes.Repeat([]byte("x"), 1<<17)) // past the buffer: on disk
+		return errors.New("the encoder broke")
+	})
+	if err == nil || err.Error() != "write "+path+": the encoder broke" {
+		t.Errorf("error %v, want write %s: the encoder broke", err, path)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Error("a failed write changed the old file")
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }

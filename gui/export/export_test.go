@@ -143,23 +143,39 @@ func TestGIFTimeline(t *testing.T) {
 	}
 }
 
+// TestWriteAtomicKeepsOldFileOnFailure makes the write itself fail, after
+// the picture is drawn and its temporary file written: a folder stands
+// where the file goes (a rename that fails even for root), so the old
+// content must stay whole and the temporary file must be cleaned up. Then
+// an export over an old file replaces it, leaving nothing behind.
 func TestWriteAtomicKeepsOldFileOnFailure(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "keep.png")
-	os.WriteFile(path, []byte("old"), 0o644)
 	ds := dataset(t)
-	err := File(path, ds, What{At: ds.Last(), Animate: true}, picture.Options{Width: 100, Height: 100})
+	o := picture.Options{Width: 200, Height: 100}
+	blocked := filepath.Join(dir, "blocked.png")
+	os.Mkdir(blocked, 0o755)
+	inside := filepath.Join(blocked, "old.txt")
+	os.WriteFile(inside, []byte("old"), 0o644)
+	err := File(blocked, ds, What{At: ds.Last()}, o)
 	if err == nil {
-		t.Fatal("an animation to .png should fail")
+		t.Fatal("an export over a folder succeeded")
 	}
-	if b, _ := os.ReadFile(path); string(b) != "old" {
-		t.Error("a failed export changed the existing file")
+	if msg := err.Error(); !strings.Contains(msg, blocked+": it is a folder") || strings.Contains(msg, ".tmp") {
+		t.Errorf("error %q should call %s a folder and name no temporary file", msg, blocked)
 	}
-	if err := File(path, ds, What{At: ds.Last()}, picture.Options{Width: 200, Height: 100}); err != nil {
+	if b, _ := os.ReadFile(inside); string(b) != "old" {
+		t.Error("a failed export changed what was there")
+	}
+	path := filepath.Join(dir, "keep.png")
+	os.WriteFile(path, []byte("old"), 0o640)
+	if err := File(path, ds, What{At: ds.Last()}, o); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) == "old" {
 		t.Error("export did not replace the file")
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o640 {
+		t.Errorf("the replaced file has mode %v, want the old 0640", st.Mode().Perm())
 	}
 	left, _ := filepath.Glob(filepath.Join(dir, ".*"))
 	if len(left) != 0 {
