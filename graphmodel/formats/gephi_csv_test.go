@@ -119,8 +119,8 @@ func TestCSVSeparatorInMessage(t *testing.T) {
 
 // TestQuotedCSVIDsKeepSpaces checks that an id quoted in the file keeps the
 // spaces at its ends, in every column that holds ids (id, actors as a JSON
-// list, source and target), that unquoted fields lose theirs, and that ids
-// with leading spaces survive a CSV round trip.
+// list, source and target), that unquoted fields lose theirs, and that such
+// ids survive a CSV round trip.
 func TestQuotedCSVIDsKeepSpaces(t *testing.T) {
 	rel := "id,actors,name\n\" r1\",\"[\"\" A\"\",\"\"B \"\"]\",  spaced name  \n  r2  , C ;  D  ,x\n"
 	act := "id,name\n\" A\",Alpha\n\"B \",Beta\n C ,Gamma\nD,Delta\n"
@@ -147,8 +147,8 @@ func TestQuotedCSVIDsKeepSpaces(t *testing.T) {
 	if ed.Actor(" A") == nil || ed.Actor("B ") == nil {
 		t.Errorf("source and target ids: %d actors", len(ed.Actors))
 	}
-	// A round trip: Echoes writes an id that starts with a space quoted.
-	src, _, err := readCSV("l.csv", []byte("id,actors\n\" r\",\"[\"\" A\"\",\"\" B\"\"]\"\n"), "", nil)
+	// A round trip: Echoes writes an id with spaces at its ends quoted.
+	src, _, err := readCSV("l.csv", []byte("id,actors\n\" r \",\"[\"\" A\"\",\"\"B \"\"]\"\n"), "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
