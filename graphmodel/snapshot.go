@@ -2,6 +2,7 @@ package graphmodel
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/dominikbraun/graph"
 )
@@ -19,19 +20,66 @@ type Edge struct {
 	Ties []Tie // sorted by kind rank, then id
 }
 
-// Snapshot is the network on one day.
+// Snapshot is the network on one day. Its graph (see Graph) is built on
+// first use and kept: a date change that only draws never pays for it.
 type Snapshot struct {
-	Day     Day
-	Dataset *Dataset
-	// Graph has the present actors as vertices and one edge per related
-	// pair, whose EdgeData is the *Edge with every tie between them.
-	Graph     graph.Graph[string, *Actor]
+	Day       Day
+	Dataset   *Dataset
 	Actors    []*Actor // present actors, sorted by ID
 	Edges     []*Edge  // sorted by A, then B
 	Groupings []*Grouping
-	Triangles []Triangle
 
 	ties map[string]Tie
+
+	graphOnce sync.Once // a snapshot may be read from two goroutines
+	graph     graph.Graph[string, *Actor]
+	adj       map[string]map[string]graph.Edge[string]
+	triangles []Triangle
+}
+
+// Graph is the snapshot as a graph: the present actors as vertices and one
+// edge per related pair, whose EdgeData is the *Edge with every tie
+// between them. It is built on the first call.
+func (s *Snapshot) Graph() graph.Graph[string, *Actor] {
+	s.graphOnce.Do(s.buildGraph)
+	return s.graph
+}
+
+func (s *Snapshot) buildGraph() {
+	g := graph.New(func(a *Actor) string { return a.ID })
+	for _, a := range s.Actors {
+		_ = g.AddVertex(a)
+	}
+	for _, e := range s.Edges {
+		_ = g.AddEdge(e.A, e.B, graph.EdgeData(e))
+	}
+	s.graph = g
+	s.adj, _ = g.AdjacencyMap()
+	s.triangles = s.findTriangles()
+}
+
+// Neighbours lists the actors tied to id on the day, sorted.
+func (s *Snapshot) Neighbours(id string) []string {
+	s.Graph()
+	out := make([]string, 0, len(s.adj[id]))
+	for n := range s.adj[id] {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Degree counts the actors tied to id on the day.
+func (s *Snapshot) Degree(id string) int {
+	s.Graph()
+	return len(s.adj[id])
+}
+
+// Triangles lists every 3-clique of the day, each with the declared
+// grouping it matches, if any.
+func (s *Snapshot) Triangles() []Triangle {
+	s.Graph()
+	return s.triangles
 }
 
 // Tie returns the relation id's tie on this day, if it is in the snapshot.
@@ -50,17 +98,22 @@ func (s *Snapshot) Ties() []Tie {
 	return out
 }
 
-// TiesOf returns the ties that involve actor id, sorted by relation id.
+// TiesOf returns the ties that involve actor id, sorted by relation id:
+// the ties on the graph's edges from id to each neighbour, a tie of three
+// or more actors once.
 func (s *Snapshot) TiesOf(id string) []Tie {
+	s.Graph()
 	var out []Tie
-	for _, t := range s.Ties() {
-		for _, a := range t.Actors {
-			if a == id {
+	seen := map[string]bool{}
+	for _, e := range s.adj[id] {
+		for _, t := range e.Properties.Data.(*Edge).Ties {
+			if !seen[t.ID] {
+				seen[t.ID] = true
 				out = append(out, t)
-				break
 			}
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
@@ -107,7 +160,6 @@ func (d *Dataset) At(day Day) *Snapshot {
 	s := &Snapshot{
 		Day:     day,
 		Dataset: d,
-		Graph:   graph.New(func(a *Actor) string { return a.ID }),
 		ties:    map[string]Tie{},
 	}
 	exists := map[string]bool{}
@@ -151,7 +203,6 @@ func (d *Dataset) At(day Day) *Snapshot {
 	for _, a := range d.Actors {
 		if exists[a.ID] && (a.Kind != "organisation" || used[a.ID]) {
 			s.Actors = append(s.Actors, a)
-			_ = s.Graph.AddVertex(a)
 		}
 	}
 	for _, e := range edges {
@@ -170,14 +221,10 @@ func (d *Dataset) At(day Day) *Snapshot {
 		}
 		return s.Edges[i].B < s.Edges[j].B
 	})
-	for _, e := range s.Edges {
-		_ = s.Graph.AddEdge(e.A, e.B, graph.EdgeData(e))
-	}
 	for _, g := range d.Groupings {
 		if g.ActiveAt(day) {
 			s.Groupings = append(s.Groupings, g)
 		}
 	}
-	s.Triangles = s.findTriangles()
 	return s
 }

@@ -55,7 +55,7 @@ func TestAtStatuses(t *testing.T) {
 		if len(s.Actors) != tc.actors {
 			t.Errorf("%s: %d actors, want %d", tc.day, len(s.Actors), tc.actors)
 		}
-		order, _ := s.Graph.Order()
+		order, _ := s.Graph().Order()
 		if order != len(s.Actors) {
 			t.Errorf("%s: graph has %d vertices, snapshot %d actors", tc.day, order, len(s.Actors))
 		}
@@ -74,14 +74,14 @@ func TestNameChanges(t *testing.T) {
 func TestTrianglesAndGroupings(t *testing.T) {
 	d := mini(t)
 	s := d.At(MustDate("1960-05-15").First())
-	if len(s.Triangles) != 1 {
-		t.Fatalf("triangles %v, want one", s.Triangles)
+	if len(s.Triangles()) != 1 {
+		t.Fatalf("triangles %v, want one", s.Triangles())
 	}
-	tr := s.Triangles[0]
+	tr := s.Triangles()[0]
 	if tr.Members != [3]string{"A", "B", "C"} || tr.Grouping == nil || tr.Name() != "Alpha–Beta–Gamma" {
 		t.Errorf("triangle %+v, name %q", tr, tr.Name())
 	}
-	e, err := s.Graph.Edge("A", "B")
+	e, err := s.Graph().Edge("A", "B")
 	if err != nil || e.Properties.Data == nil {
 		t.Fatalf("edge A-B missing data: %v", err)
 	}
@@ -89,8 +89,8 @@ func TestTrianglesAndGroupings(t *testing.T) {
 		t.Errorf("edge A-B ties %v, want alliance first of two", es.Ties)
 	}
 	s2 := d.At(MustDate("2010").Last())
-	if len(s2.Triangles) != 0 || len(s2.Groupings) != 0 {
-		t.Errorf("2010: triangles %v groupings %v, want none", s2.Triangles, s2.Groupings)
+	if len(s2.Triangles()) != 0 || len(s2.Groupings) != 0 {
+		t.Errorf("2010: triangles %v groupings %v, want none", s2.Triangles(), s2.Groupings)
 	}
 }
 

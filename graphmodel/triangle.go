@@ -18,13 +18,10 @@ func (t Triangle) Name() string {
 	return t.Members[0] + "–" + t.Members[1] + "–" + t.Members[2]
 }
 
-// findTriangles lists every 3-clique over the snapshot's adjacency, in
+// findTriangles lists every 3-clique over the graph's adjacency, in
 // member order: for each edge a<b, each c>b adjacent to both.
 func (s *Snapshot) findTriangles() []Triangle {
-	adj, err := s.Graph.AdjacencyMap()
-	if err != nil {
-		return nil
-	}
+	adj := s.adj
 	var out []Triangle
 	for _, e := range s.Edges {
 		var cs []string

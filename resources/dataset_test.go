@@ -173,7 +173,7 @@ func TestEveryRelationCited(t *testing.T) {
 }
 
 func named(s *graphmodel.Snapshot, name string) bool {
-	for _, tr := range s.Triangles {
+	for _, tr := range s.Triangles() {
 		if tr.Grouping != nil && tr.Name() == name {
 			return true
 		}
