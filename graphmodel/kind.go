@@ -1,6 +1,9 @@
 package graphmodel
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Kind is what a relation is. The set is closed so that every kind has a
 // drawing style and a place in the legend; "unknown kind" is a data error.
@@ -24,7 +27,7 @@ const (
 	War           Kind = "war"           // open war
 )
 
-// Kinds lists every kind in legend order.
+// kinds lists every kind in legend order.
 var kinds = [...]Kind{Alliance, Partnership, Normalisation, Summit, Talks, Exercise,
 	Arms, Backing, Occupation, Armistice, Tension, Hostility, Sanctions, War}
 
@@ -109,8 +112,11 @@ const (
 	Alleged   Certainty = "alleged"
 )
 
+// Certainties returns every certainty, from firm to weak.
+func Certainties() []Certainty { return []Certainty{Confirmed, Reported, Alleged} }
+
 // Valid reports whether c is a known certainty.
-func (c Certainty) Valid() bool { return c == Confirmed || c == Reported || c == Alleged }
+func (c Certainty) Valid() bool { return slices.Contains(Certainties(), c) }
 
 // Status is where a relation stands on a given day.
 type Status int

@@ -24,8 +24,8 @@ func newDetailsPanel() *detailsPanel {
 	return d
 }
 
-// selectActor shows an actor's ties; selectRelation shows every tie of the
-// relation's pair; both clear when id is "".
+// selectActor shows an actor's ties; selectPair shows every tie between
+// two actors; clear shows neither.
 func (d *detailsPanel) selectActor(id string)  { d.actor, d.relPair = id, [2]string{} }
 func (d *detailsPanel) selectPair(a, b string) { d.actor, d.relPair = "", [2]string{a, b} }
 func (d *detailsPanel) clear()                 { d.actor, d.relPair = "", [2]string{} }

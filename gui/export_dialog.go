@@ -35,7 +35,7 @@ type ExportRequest struct {
 	Transparent   bool
 }
 
-// ExportNow writes req's file from what the window shows; it returns the
+// exportJob writes req's file from what the window shows; it returns the
 // work to run off the UI goroutine, having copied what it needs.
 func (w *Window) exportJob(req ExportRequest) (func() error, error) {
 	th, ok := render.ThemeNamed(req.Theme)

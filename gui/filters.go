@@ -26,7 +26,7 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 		kinds = append(kinds, c)
 	}
 	var certs []fyne.CanvasObject
-	for _, c := range []graphmodel.Certainty{graphmodel.Confirmed, graphmodel.Reported, graphmodel.Alleged} {
+	for _, c := range graphmodel.Certainties() {
 		c := c
 		chk := widget.NewCheck(string(c), func(on bool) {
 			n.HiddenCertainty[c] = !on

@@ -393,7 +393,7 @@ func (n *NetworkView) filtered(ties, ghosts []render.FrameTie) ([]render.FrameTi
 			key.WriteString(string(k) + ",")
 		}
 	}
-	for _, c := range []graphmodel.Certainty{graphmodel.Confirmed, graphmodel.Reported, graphmodel.Alleged} {
+	for _, c := range graphmodel.Certainties() {
 		if n.HiddenCertainty[c] {
 			key.WriteString("certainty " + string(c) + ",")
 		}
