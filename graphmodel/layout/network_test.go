@@ -1,7 +1,10 @@
 package layout
 
 import (
+	"fmt"
 	"math"
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -238,27 +241,101 @@ func TestNetworkClone(t *testing.T) {
 	}
 }
 
-// TestNetworkConcurrent runs a stepping goroutine against readers; run
-// with -race.
+// TestNetworkConcurrent steps a layout in one goroutine while another
+// reads it, and checks what the lock promises even without -race: the
+// layout ends exactly where a serial run does, and every read sees a
+// state the serial run passed through (one between Settle's chunks), never
+// one torn mid-tick. Pins of an absent actor change nothing but the pin
+// list, so they race the stepping without changing the result.
 func TestNetworkConcurrent(t *testing.T) {
-	d := sketchDataset(t)
-	n := NewNetwork(5)
-	n.Update(d.At(graphmodel.DayOf(1951, 1, 1)))
-	done := make(chan bool)
-	go func() {
-		n.Settle(settleTicks)
-		close(done)
-	}()
-	for i := 0; ; i++ {
-		select {
-		case <-done:
-			return
-		default:
-		}
-		_ = n.Positions()
-		if i%50 == 0 {
-			n.Pin("usa", 300, 0)
-			n.Unpin("usa")
+	// Big enough that a tick takes a while and a read lands inside one;
+	// a few hundred ticks are enough chunks for reads to fall between.
+	const concurrentTicks = 240
+	d := ringDataset(t, 1000)
+	s := d.At(graphmodel.DayOf(1951, 1, 1))
+
+	// The serial run, one chunk at a time as Settle takes them.
+	serial := NewNetwork(5)
+	serial.Update(s)
+	states := map[string]bool{fingerprint(serial.Positions()): true}
+	for left := concurrentTicks; left > 0; left -= settleChunk {
+		moving := serial.Step(min(left, settleChunk))
+		states[fingerprint(serial.Positions())] = true
+		if !moving {
+			break
 		}
 	}
+	want := fingerprint(serial.Positions())
+
+	n := NewNetwork(5)
+	n.Update(s)
+	done := make(chan bool)
+	go func() {
+		n.Settle(concurrentTicks)
+		close(done)
+	}()
+	reads := 0
+	for running := true; running; reads++ {
+		select {
+		case <-done:
+			running = false
+		default:
+		}
+		if got := fingerprint(n.Positions()); !states[got] {
+			t.Fatalf("read %d saw positions no serial run has: a read torn mid-tick", reads)
+		}
+		n.Position("a7")
+		n.Alpha()
+		if reads%50 == 0 {
+			n.Pin("future", 300, 0)
+			n.Pinned("future")
+			n.Unpin("future")
+		}
+	}
+	if got := fingerprint(n.Positions()); got != want {
+		t.Errorf("the concurrent run ended elsewhere than the serial one:\n got %s\nwant %s", got, want)
+	}
+	t.Logf("%d reads during the run", reads)
+}
+
+// fingerprint writes positions in id order, every bit, for comparing states.
+func fingerprint(pos map[string][2]float64) string {
+	ids := make([]string, 0, len(pos))
+	for id := range pos {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b strings.Builder
+	for _, id := range ids {
+		p := pos[id]
+		fmt.Fprintf(&b, "%s:%x,%x ", id, math.Float64bits(p[0]), math.Float64bits(p[1]))
+	}
+	return b.String()
+}
+
+// ringDataset is n actors in a ring, each also tied to one across it.
+func ringDataset(t *testing.T, n int) *graphmodel.Dataset {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(`{"title": "ring", "range": {"start": "1945", "end": "2024"}, "sources": [], "actors": [`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id": "a%d", "names": [{"name": "A%d", "short": "A%d"}], "anchor": [%d, %d]}`, i, i, i, i%360-180, i%140-70)
+	}
+	b.WriteString(`], "relations": [`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id": "r%d", "kind": "partnership", "actors": ["a%d", "a%d"], "start": "1950"},`, i, i, (i+1)%n)
+		fmt.Fprintf(&b, `{"id": "c%d", "kind": "alliance", "actors": ["a%d", "a%d"], "start": "1950"}`, i, i, (i+n/2+i%97)%n)
+	}
+	b.WriteString(`]}`)
+	d, err := graphmodel.Parse("ring.json", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
