@@ -38,11 +38,12 @@ func ConvertMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "echoes convert: %s: cannot write %s; end the name with one of %s\n", out, what, strings.Join(WriteFormats(), " "))
 		return exitUsage
 	}
-	ds, err := Read(in)
+	ds, warnings, err := ReadWithWarnings(in)
 	if err != nil {
 		printProblems(stderr, err)
 		return exitWork
 	}
+	printWarnings(stderr, warnings) // what IN's reading left out is not in OUT either
 	if err := Write(out, ds); err != nil {
 		fmt.Fprintf(stderr, "echoes convert: %v\n", err)
 		return exitWork

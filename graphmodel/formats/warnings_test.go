@@ -162,3 +162,16 @@ func TestWarningCap(t *testing.T) {
 		t.Errorf("%d warnings, the last %q; want %d and a count of the rest", len(ws), ws[len(ws)-1].Msg, maxWarnings+1)
 	}
 }
+
+// TestConvertListsWarnings checks that echoes convert says what reading its
+// input left out, since the output lacks it too.
+func TestConvertListsWarnings(t *testing.T) {
+	var out, errOut bytes.Buffer
+	dst := t.TempDir() + "/out.json"
+	if code := ConvertMain([]string{"testdata/gephi-edges.csv", dst}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), `testdata/gephi-edges.csv:4:1: warning: self-loop left out: row "2" joins "C" to itself`) {
+		t.Errorf("stderr %q lacks the self-loop warning", errOut.String())
+	}
+}
