@@ -274,7 +274,10 @@ func (g *gexfReader) node(e *elem) {
 			continue
 		}
 		if av.isDefault && !knownActorKey(normKey(av.title)) {
-			continue // a default of an attribute Echoes does not use
+			if strings.TrimSpace(av.value) != "" {
+				g.b.unreadDefault(av.at, "node attribute", av.title, av.value, "node", "an actor has no field for it")
+			}
+			continue
 		}
 		c.set(g.b, av.title, av.value, av.at)
 	}
@@ -336,7 +339,11 @@ func (g *gexfReader) edge(e *elem) {
 	c.loc.field("actors", e.at)
 	for _, av := range g.attvalues(e, "edge") {
 		if av.isDefault && !knownRelationKey(normKey(av.title)) {
-			continue // a default of an attribute Echoes does not use
+			// Kept out of the description: every edge would repeat it.
+			if strings.TrimSpace(av.value) != "" {
+				g.b.unreadDefault(av.at, "edge attribute", av.title, av.value, "edge", "only the values an edge gives are kept in its description")
+			}
+			continue
 		}
 		if av.dynamic && !knownRelationKey(normKey(av.title)) {
 			c.extras = append(c.extras, fmt.Sprintf("%s: %s [%s, %s]", av.title, av.value, orOpen(av.iv.start), orOpen(av.iv.end)))

@@ -11,10 +11,11 @@ import (
 
 // graphmlKey is one declared GraphML key.
 type graphmlKey struct {
-	name   string
-	def    string
-	hasDef bool
-	at     pos
+	name    string
+	def     string
+	hasDef  bool
+	drawing bool // a yFiles key (graphics, folding state): no data of the network
+	at      pos
 }
 
 // graphmlReader turns GraphML nodes, edges and hyperedges into actors and
@@ -74,7 +75,9 @@ func (g *graphmlReader) start(e *elem, path []string) {
 		if g.keys[for_] == nil {
 			g.keys[for_] = map[string]graphmlKey{}
 		}
-		key := graphmlKey{name: k.get("attr.name"), at: k.at}
+		_, yType := k.attr("yfiles.type")
+		_, yURI := k.attr("attr.uri")
+		key := graphmlKey{name: k.get("attr.name"), at: k.at, drawing: yType || yURI}
 		if key.name == "" {
 			key.name = k.get("id")
 		}
@@ -95,6 +98,7 @@ func (g *graphmlReader) start(e *elem, path []string) {
 type datum struct {
 	name, value string
 	isDefault   bool
+	drawing     bool // of a yFiles key
 	at          pos
 }
 
@@ -134,7 +138,7 @@ func (g *graphmlReader) data(e *elem, class string) []datum {
 		for _, id := range g.defs[class] {
 			if k := g.keys[class][id]; k.hasDef && !given[id] {
 				given[id] = true
-				out = append(out, datum{name: k.name, value: k.def, isDefault: true, at: k.at})
+				out = append(out, datum{name: k.name, value: k.def, isDefault: true, drawing: k.drawing, at: k.at})
 			}
 		}
 	}
@@ -198,7 +202,10 @@ func (g *graphmlReader) node(e *elem) {
 	c.a.ID = id
 	for _, d := range g.data(e, "node") {
 		if d.isDefault && !knownActorKey(normKey(d.name)) {
-			continue // a default of a key Echoes does not use
+			if !d.drawing && strings.TrimSpace(d.value) != "" {
+				g.b.unreadDefault(d.at, "node attribute", d.name, d.value, "node", "an actor has no field for it")
+			}
+			continue
 		}
 		c.set(g.b, d.name, d.value, d.at)
 	}
@@ -257,6 +264,10 @@ func (g *graphmlReader) edge(e *elem, directed bool) {
 	c.loc.field("actors", e.at)
 	for _, d := range g.data(e, "edge") {
 		if d.isDefault && !knownRelationKey(normKey(d.name)) {
+			// Kept out of the description: every edge would repeat it.
+			if !d.drawing && strings.TrimSpace(d.value) != "" {
+				g.b.unreadDefault(d.at, "edge attribute", d.name, d.value, "edge", "only the values an edge gives are kept in its description")
+			}
 			continue
 		}
 		c.set(g.b, d.name, d.value, d.at)

@@ -3,6 +3,7 @@ package formats
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 )
@@ -81,6 +82,24 @@ func (b *builder) unreadAttr(file string, p pos, kind, name, item, why string) {
 	}
 	t.msg = func(t *tally) string {
 		return fmt.Sprintf("%s %q is not read (%s it): %s", kind, name, givenBy(t.n, item), why)
+	}
+}
+
+// unreadDefault notes an item (a node, an edge) that takes the declared
+// default of an attribute Echoes does not read: kind names the attribute's
+// class ("node attribute"), declared at p with default def.
+func (b *builder) unreadDefault(p pos, kind, name, def, item, why string) {
+	t := b.note(tallyKey{"default", kind, name}, "", p)
+	if t.n > 1 {
+		return
+	}
+	t.what = strconv.Quote(clip(strings.TrimSpace(def)))
+	t.msg = func(t *tally) string {
+		taken := "1 " + item + " takes it"
+		if t.n > 1 {
+			taken = fmt.Sprintf("%d %ss take it", t.n, item)
+		}
+		return fmt.Sprintf("%s %q has a default, %s, that is not read (%s): %s", kind, name, t.what, taken, why)
 	}
 }
 

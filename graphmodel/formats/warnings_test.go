@@ -98,13 +98,24 @@ func TestUnreadDataReported(t *testing.T) {
 <edges><edge source="a" target="b" weight="1.0"/></edges></graph></gexf>`)
 	wantWarnings(t, ws,
 		problemAt{3, `a.gexf:3:32: node attribute "gdp" is not read (2 nodes give it)`},
+		problemAt{2, `a.gexf:2:26: node attribute "population" has a default, "0", that is not read (1 node takes it): an actor has no field for it`},
 		problemAt{4, `a.gexf:4:1: node "b" has 2 spells, merged into one span from 1950 to 1980; an actor has one span, so the gaps between its spells are lost`},
 		problemAt{4, `a.gexf:4:35: node attribute "population" is not read (1 node gives it)`},
 	)
 
-	// yEd's own keys (graphics, empty url and description) say nothing;
-	// a description a node gives is reported.
-	_, ws = readWarn(t, "y.graphml", "graphml", `<graphml>
+	// A default of an edge attribute Echoes does not read is not put in
+	// every edge's description; the warning says so.
+	_, ws = readWarn(t, "d.graphml", "graphml", `<graphml>
+<key id="w" for="edge" attr.name="channel" attr.type="string"><default>diplomatic</default></key>
+<graph edgedefault="undirected"><node id="a"/><node id="b"/><node id="c"/>
+<edge source="a" target="b"/><edge source="b" target="c"><data key="w">military</data></edge><edge source="a" target="c"/>
+</graph></graphml>`)
+	wantWarnings(t, ws, problemAt{2, `d.graphml:2:1: edge attribute "channel" has a default, "diplomatic", that is not read (2 edges take it): only the values an edge gives are kept in its description`})
+
+	// yEd's own keys (graphics, folding state with a default, empty url
+	// and description) say nothing; a description a node gives is reported.
+	_, ws = readWarn(t, "y.graphml", "graphml", `<graphml xmlns:y="http://www.yworks.com/xml/yfiles-common/3.0">
+<key id="d0" for="node" attr.type="boolean" attr.name="Expanded" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/folding/Expanded"><default>true</default></key>
 <key attr.name="description" attr.type="string" for="node" id="d5"/>
 <key attr.name="url" attr.type="string" for="node" id="d4"/>
 <key for="node" id="d6" yfiles.type="nodegraphics"/>
@@ -112,7 +123,7 @@ func TestUnreadDataReported(t *testing.T) {
 <node id="a"><data key="d4"/><data key="d5">capital: Seoul</data><data key="d6"><y:ShapeNode xmlns:y="http://www.yworks.com/xml/graphml"><y:NodeLabel>Korea<y:LabelModel/></y:NodeLabel></y:ShapeNode></data></node>
 <node id="b"><data key="d5"/></node>
 </graph></graphml>`)
-	wantWarnings(t, ws, problemAt{6, `node attribute "description" is not read (1 node gives it)`})
+	wantWarnings(t, ws, problemAt{7, `node attribute "description" is not read (1 node gives it)`})
 
 	// The files in testdata that carry none of this read without a word.
 	for _, f := range []string{"spells.gexf", "alliances.csv", "yedlive.graphml", "gephi-timestamp.csv", "mini.json"} {
