@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -101,7 +100,10 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	next := btn("", theme.MediaSkipNextIcon(), func() { w.Viewer.NextEvent() })
 	w.play = btn("Play", theme.MediaPlayIcon(), func() { w.Viewer.TogglePlay() })
 	w.statusLine = widget.NewLabel(startHint)
-	top := container.NewHBox(prev, w.play, next, w.date, layout.NewSpacer(), w.statusLine,
+	// The status line takes what room the buttons leave and cuts its text
+	// short rather than push them out of a 1280-pixel window.
+	w.statusLine.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewBorder(nil, nil, container.NewHBox(prev, w.play, next, w.date), container.NewHBox(
 		btn("Open", theme.FolderOpenIcon(), w.showOpen),
 		btn("Save data", theme.DocumentSaveIcon(), w.showSave),
 		btn("Export", theme.MediaPhotoIcon(), w.showExport),
@@ -109,7 +111,7 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 		btn("Present", theme.ComputerIcon(), w.togglePresent),
 		btn("Legend", nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyL}) }),
 		btn("Light/Dark", nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyD}) }),
-		btn("", theme.HelpIcon(), w.showKeys))
+		btn("", theme.HelpIcon(), w.showKeys)), w.statusLine)
 	// The toolbar scrolls sideways rather than hold the window wide.
 	w.top = container.NewPadded(container.NewHScroll(top))
 	w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault},
