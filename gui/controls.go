@@ -8,7 +8,7 @@ import (
 
 // startHint is the one line that tells a new user the keys; the first key
 // takes it away.
-const startHint = "\u2190 \u2192 events \u00b7 P present \u00b7 ? keys"
+const startHint = "\u2190 \u2192 events \u00b7 P present"
 
 // startContent is the window's content for the first frame: the network
 // in split, with transparent room above and below where the controls go,
