@@ -80,6 +80,9 @@ type NameSpan struct {
 	Name  string `json:"name"`
 	Short string `json:"short"`
 	From  Date   `json:"from,omitzero"`
+	// Localised holds the name in other languages, by language tag ("ko",
+	// "ja", "zh-Hans", "zh-Hant", "ru"); see names.go.
+	Localised map[string]LocalName `json:"localised,omitempty"`
 }
 
 // NameAt returns the actor's full and short names on day.
@@ -123,12 +126,14 @@ type Relation struct {
 // Grouping is a named set of actors drawn as a shaded area, such as the
 // article's three triangles, over one or more spans.
 type Grouping struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Members     []string `json:"members"`
-	Spans       []Span   `json:"spans"`
-	Description string   `json:"description"`
-	Sources     []string `json:"sources"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Localised holds the name in other languages (Short unused).
+	Localised   map[string]LocalName `json:"localised,omitempty"`
+	Members     []string             `json:"members"`
+	Spans       []Span               `json:"spans"`
+	Description string               `json:"description"`
+	Sources     []string             `json:"sources"`
 }
 
 // ActiveAt reports whether any of the grouping's spans holds day.
