@@ -51,54 +51,72 @@ type Date struct {
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD, the year from 0001 to 9999
 // (year 0 is no year: the calendar goes from 1 BC to AD 1).
 func ParseDate(s string) (Date, error) {
-	t := strings.TrimSpace(s)
-	bad := func() (Date, error) {
+	d, parts, ok := scanDate(strings.TrimSpace(s))
+	if !ok {
 		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
-	var n [3]int
-	parts := 0
-	for parts < 3 {
-		want := 2
-		if parts == 0 {
-			want = 4
-		}
-		if len(t) < want {
-			return bad()
-		}
-		v := 0
-		for _, c := range []byte(t[:want]) {
-			if c < '0' || c > '9' {
-				return bad()
-			}
-			v = v*10 + int(c-'0')
-		}
-		n[parts] = v
-		parts++
-		t = t[want:]
-		if t == "" {
-			break
-		}
-		if t[0] != '-' {
-			return bad()
-		}
-		t = t[1:]
-	}
-	if t != "" {
-		return bad()
-	}
-	d := Date{Year: n[0], Month: n[1], Day: n[2]}
 	if d.Year < 1 {
 		return Date{}, fmt.Errorf("date %q has year 0, which no calendar has; years run from 0001 to 9999", s)
 	}
 	if parts >= 2 && (d.Month < 1 || d.Month > 12) {
 		return Date{}, fmt.Errorf("date %q has month %d; months run 01 to 12", s, d.Month)
 	}
-	if parts == 3 {
-		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
-			return Date{}, fmt.Errorf("date %q has no day %d in that month", s, d.Day)
-		}
+	if parts == 3 && (d.Day < 1 || d.Day > daysIn(d.Year, d.Month)) {
+		return Date{}, fmt.Errorf("date %q has no day %d in that month", s, d.Day)
 	}
 	return d, nil
+}
+
+// parseDateBytes is ParseDate for the JSON decoder: no spaces around the
+// date, and no allocation; bad is true where ParseDate gives an error.
+func parseDateBytes(b []byte) (d Date, bad bool) {
+	d, parts, ok := scanDate(b)
+	switch {
+	case !ok || d.Year < 1:
+		return Date{}, true
+	case parts >= 2 && (d.Month < 1 || d.Month > 12):
+		return Date{}, true
+	case parts == 3 && (d.Day < 1 || d.Day > daysIn(d.Year, d.Month)):
+		return Date{}, true
+	}
+	return d, false
+}
+
+// scanDate reads the digits of YYYY, YYYY-MM or YYYY-MM-DD; parts is how
+// many of the three it has. The values are not checked.
+func scanDate[S string | []byte](t S) (d Date, parts int, ok bool) {
+	var n [3]int
+	for parts < 3 {
+		want := 2
+		if parts == 0 {
+			want = 4
+		}
+		if len(t) < want {
+			return Date{}, 0, false
+		}
+		v := 0
+		for i := range want {
+			c := t[i]
+			if c < '0' || c > '9' {
+				return Date{}, 0, false
+			}
+			v = v*10 + int(c-'0')
+		}
+		n[parts] = v
+		parts++
+		t = t[want:]
+		if len(t) == 0 {
+			break
+		}
+		if t[0] != '-' {
+			return Date{}, 0, false
+		}
+		t = t[1:]
+	}
+	if len(t) != 0 {
+		return Date{}, 0, false
+	}
+	return Date{Year: n[0], Month: n[1], Day: n[2]}, parts, true
 }
 
 // MustDate parses s and panics on error; for literals in tests and tables.

@@ -50,26 +50,20 @@ func Parse(name string, data []byte) (*Dataset, error) {
 // ParseLimited is Parse refusing a file whose lists are longer than lim
 // allows, and one nested deeper than MaxDepth, before decoding it.
 //
-// One pass over the text first checks what encoding/json lets pass: a key
-// given twice in an object (the later value would silently replace the
-// earlier), an unknown field, a malformed date; then encoding/json decodes
-// it, and validation's problems are placed with a second pass only when
-// there are any.
+// A file as Echoes writes it is decoded in one pass (fastDecoder). Any
+// other goes the slow way: one pass over the text checks what
+// encoding/json lets pass (a key given twice in an object, whose later
+// value would silently replace the earlier; an unknown field; a malformed
+// date), then encoding/json decodes it. Validation's problems are placed
+// with a further pass only when there are any.
 func ParseLimited(name string, data []byte, lim Limits) (*Dataset, error) {
-	scan := newScan(name, data)
-	scan.limits = lim
-	scan.run(schemaOf(reflect.TypeFor[Dataset]()))
-	if !scan.syntax && len(scan.problems) > 0 {
-		placeAll(data, scan.problems)
-		return nil, capped(name, scan.problems)
-	}
 	var d Dataset
-	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, Problems{decodeProblem(name, data, err)}
-	}
-	if scan.syntax {
-		// The scan met what encoding/json accepts; say so rather than pass.
-		return nil, Problems{{File: name, Msg: "the file could not be read as JSON; check it with a JSON validator"}}
+	fast := fastDecoder{data: data, lim: lim}
+	if !fast.dataset(&d) {
+		d = Dataset{}
+		if err := slowDecode(name, data, lim, &d); err != nil {
+			return nil, err
+		}
 	}
 	v := validator{file: name}
 	maps := v.dataset(&d)
@@ -91,6 +85,27 @@ func ParseLimited(name string, data []byte, lim Limits) (*Dataset, error) {
 	}
 	d.index(maps)
 	return &d, nil
+}
+
+// slowDecode decodes what the fast decoder would not: the scan finds and
+// places what encoding/json would let pass, then encoding/json decodes
+// into d and says what else is wrong.
+func slowDecode(name string, data []byte, lim Limits, d *Dataset) error {
+	scan := newScan(name, data)
+	scan.limits = lim
+	scan.run(schemaOf(reflect.TypeFor[Dataset]()))
+	if !scan.syntax && len(scan.problems) > 0 {
+		placeAll(data, scan.problems)
+		return capped(name, scan.problems)
+	}
+	if err := json.Unmarshal(data, d); err != nil {
+		return Problems{decodeProblem(name, data, err)}
+	}
+	if scan.syntax {
+		// The scan met what encoding/json accepts; say so rather than pass.
+		return Problems{{File: name, Msg: "the file could not be read as JSON; check it with a JSON validator"}}
+	}
+	return nil
 }
 
 // capped adds the note that problems stopped at MaxProblems.

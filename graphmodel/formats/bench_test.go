@@ -272,3 +272,48 @@ func BenchmarkReadLimit(b *testing.B) {
 		})
 	}
 }
+
+// TestReadCostPerRelation protects reading at the limit from growing
+// again: reading a CSV pair or its JSON may allocate, and keep, only so
+// much for each relation. Before the CSV reader streamed its rows, the
+// builder's places lived as long as the Dataset; before the JSON scan and
+// fast decoder, Parse built a path string for every value and
+// encoding/json allocated through reflection.
+func TestReadCostPerRelation(t *testing.T) {
+	const n = 20_000
+	base := filepath.Join(t.TempDir(), "cost")
+	writeLargeCSV(t, base+".csv", 2_000, n)
+	if err := Write(base+".json", mustRead(t, base+".csv")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		ext                 string
+		kept, allocs, bytes float64 // at most, per relation
+	}{
+		{".csv", 500, 16, 2_400}, // before: 681 bytes kept, 28.6 allocations, 2,891 bytes
+		{".json", 500, 14, 1_000}, // before: 412, 176, 5,878
+	}
+	for _, tc := range tests {
+		t.Run(tc.ext[1:], func(t *testing.T) {
+			var before, after, kept runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			ds, err := Read(base + tc.ext)
+			runtime.ReadMemStats(&after)
+			runtime.GC()
+			runtime.ReadMemStats(&kept)
+			if err != nil {
+				t.Fatal(err)
+			}
+			per := func(v uint64) float64 { return float64(v) / n }
+			k := per(kept.HeapAlloc - min(before.HeapAlloc, kept.HeapAlloc))
+			a := per(after.Mallocs - before.Mallocs)
+			b := per(after.TotalAlloc - before.TotalAlloc)
+			t.Logf("per relation: %.0f bytes kept, %.1f allocations, %.0f bytes allocated", k, a, b)
+			if k > tc.kept || a > tc.allocs || b > tc.bytes {
+				t.Errorf("per relation %.0f bytes kept, %.1f allocations, %.0f bytes allocated; want at most %.0f, %.0f, %.0f", k, a, b, tc.kept, tc.allocs, tc.bytes)
+			}
+			runtime.KeepAlive(ds)
+		})
+	}
+}
