@@ -290,7 +290,7 @@ func TestReadCostPerRelation(t *testing.T) {
 		ext                 string
 		kept, allocs, bytes float64 // at most, per relation
 	}{
-		{".csv", 500, 16, 2_400}, // before: 681 bytes kept, 28.6 allocations, 2,891 bytes
+		{".csv", 500, 16, 2_400},  // before: 681 bytes kept, 28.6 allocations, 2,891 bytes
 		{".json", 500, 14, 1_000}, // before: 412, 176, 5,878
 	}
 	for _, tc := range tests {
