@@ -197,7 +197,7 @@ func runExport(args []string, stderr io.Writer) int {
 	to := fs.String("to", "", "animation end `DATE` (default: the dataset's last day)")
 	size := fs.String("size", "", fmt.Sprintf("picture size `WxH` in pixels, %s (default %dx%d; %dx%d for --animate)",
 		export.SizeRange(), export.StillWidth, export.StillHeight, export.AnimateWidth, export.AnimateHeight))
-	scale := fs.String("scale", "", "size multiplier `S` for text and lines, "+export.ScaleRange()+" (default: from the size)")
+	scale := fs.String("scale", "", fmt.Sprintf("size multiplier `S` for text and lines, from %g to %g and up to twice the default (default: from the size, 1 at 1280x720)", export.MinScale, export.MaxScale))
 	themeName := fs.String("theme", "light", "light, dark or projector")
 	transparent := fs.Bool("transparent", false, "leave the background transparent (PNG, SVG)")
 	noLegend := fs.Bool("no-legend", false, "leave out the legend")
@@ -231,7 +231,7 @@ func runExport(args []string, stderr io.Writer) int {
 	var sc float64
 	if *scale != "" {
 		var err error
-		if sc, err = export.ParseScale(*scale); err != nil {
+		if sc, err = export.ParseScale(*scale, w, h); err != nil {
 			return usageErr("--%v", err)
 		}
 	}

@@ -54,8 +54,20 @@ func TestCommandLine(t *testing.T) {
 			code   int
 			stdout string
 			stderr []string
-		}{"export refuses --scale " + s, []string{"export", "-o", filepath.Join(dir, "a.png"), "--scale", s}, 2, "", []string{"--scale", s, "0.25 to 8"}})
+		}{"export refuses --scale " + s, []string{"export", "-o", filepath.Join(dir, "a.png"), "--scale", s}, 2, "", []string{"--scale", s, "use a scale from 0.25 to", "or leave it out"}})
 	}
+	tests = append(tests, []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr []string
+	}{
+		// Past twice the default scale the caption crowds out the network.
+		{"export refuses a scale too big for the size", []string{"export", "-o", filepath.Join(dir, "a.svg"), "--scale", "4"}, 2, "",
+			[]string{"--scale 4: at 1600x1000 use a scale from 0.25 to 2.5 (a bigger size takes more)"}},
+		{"export takes that scale at a bigger size", []string{"export", "-o", filepath.Join(dir, "a.svg"), "--scale", "4", "--size", "3840x2160"}, 0, "", nil},
+	}...)
 	for _, s := range []string{"0x0", "-5x100", "100x-5", "99999x99999", "NaNxNaN", "1e9x1e9", "99999999999999999999x100", "800", "7681x4320", "64x63"} {
 		tests = append(tests, struct {
 			name   string

@@ -51,7 +51,7 @@ func Bytes(ext string, ds *graphmodel.Dataset, what What, o picture.Options) ([]
 	if err := CheckSize(o.Width, o.Height); err != nil {
 		return nil, err
 	}
-	if err := CheckScale(o.Scale); err != nil {
+	if err := CheckScale(o.Scale, o.Width, o.Height); err != nil {
 		return nil, err
 	}
 	fonts, err := render.NewFonts()

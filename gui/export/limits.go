@@ -3,16 +3,20 @@ package export
 import (
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/echoes-viz/echoes/gui/picture"
 )
 
 // The picture limits, for the command line and the window's export dialog
-// alike. The largest picture is 8K (33 megapixels, about 130 MB as RGBA);
-// the scale stays within what a picture of these sizes can hold: the
-// derived scale (picture.ScaleFor) runs from 0.6 at the smallest size to 6
-// at 8K, and past 8 the labels and nodes of a still outgrow even 8K.
+// alike. The largest picture is 8K (33 megapixels, about 130 MB as RGBA).
+// A scale is at most MaxScale, and at most twice the scale the size is
+// drawn at by default (MaxScaleFor): the derived scale (picture.ScaleFor)
+// runs from 0.6 at the smallest size to 6 at 8K, and past twice it the
+// labels and caption crowd the network out of the picture.
 const (
 	MinWidth, MinHeight = 64, 64
 	MaxWidth, MaxHeight = 7680, 4320
@@ -31,9 +35,10 @@ func SizeRange() string {
 	return fmt.Sprintf("between %dx%d and %dx%d", MinWidth, MinHeight, MaxWidth, MaxHeight)
 }
 
-// ScaleRange says the allowed scales, for messages and help.
-func ScaleRange() string {
-	return fmt.Sprintf("from %g to %g", MinScale, MaxScale)
+// MaxScaleFor is the largest scale a w×h picture takes: twice its
+// default scale, rounded down to hundredths, and never over MaxScale.
+func MaxScaleFor(w, h int) float64 {
+	return math.Min(MaxScale, math.Floor(200*picture.ScaleFor(float64(w), float64(h)))/100)
 }
 
 // CheckSize says what is wrong with a w×h picture, or nil.
@@ -44,22 +49,27 @@ func CheckSize(w, h int) error {
 	return nil
 }
 
-// CheckScale says what is wrong with a scale, or nil; 0 means "derive it
-// from the size".
-func CheckScale(s float64) error {
+// CheckScale says what is wrong with the scale of a w×h picture, or nil;
+// 0 means "derive it from the size".
+func CheckScale(s float64, w, h int) error {
 	if s == 0 {
 		return nil
 	}
-	return checkScale(s, strconv.FormatFloat(s, 'g', 6, 64))
+	return checkScale(s, strconv.FormatFloat(s, 'g', 6, 64), w, h)
 }
 
 // checkScale refuses a scale outside the range, NaN included (it fails
 // both comparisons); text is the scale as the user wrote it.
-func checkScale(s float64, text string) error {
-	if !(s >= MinScale && s <= MaxScale) {
-		return fmt.Errorf("scale %s: use a scale %s, or leave it out to follow the size", text, ScaleRange())
+func checkScale(s float64, text string, w, h int) error {
+	top := MaxScaleFor(w, h)
+	if s >= MinScale && s <= top {
+		return nil
 	}
-	return nil
+	more := ""
+	if top < MaxScale && s >= MinScale && s <= MaxScale {
+		more = " (a bigger size takes more)"
+	}
+	return fmt.Errorf("scale %s: at %dx%d use a scale from %g to %g%s, or leave it out to follow the size", text, w, h, MinScale, top, more)
 }
 
 // ParseSize reads WxH (e.g. 1920x1080) and checks it.
@@ -80,16 +90,16 @@ func ParseSize(s string) (w, h int, err error) {
 	return w, h, nil
 }
 
-// ParseScale reads a scale the user gave and checks it: here 0 is
-// refused, as a scale the user gives is never "derive it".
-func ParseScale(s string) (float64, error) {
+// ParseScale reads the scale the user gave for a w×h picture and checks
+// it: here 0 is refused, as a scale the user gives is never "derive it".
+func ParseScale(s string, w, h int) (float64, error) {
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	var ne *strconv.NumError
 	if err != nil && !(errors.As(err, &ne) && ne.Err == strconv.ErrRange) {
-		return 0, fmt.Errorf("scale %q: write a number %s, e.g. 2", s, ScaleRange())
+		return 0, fmt.Errorf("scale %q is not a number; at %dx%d use a scale from %g to %g, or leave it out to follow the size", s, w, h, MinScale, MaxScaleFor(w, h))
 	}
 	// Out of float range, v is ±Inf: refused below like any other.
-	if err := checkScale(v, strings.TrimSpace(s)); err != nil {
+	if err := checkScale(v, strings.TrimSpace(s), w, h); err != nil {
 		return 0, err
 	}
 	return v, nil
