@@ -108,8 +108,10 @@ type builder struct {
 	ds       graphmodel.Dataset
 	actorAt  places
 	relAt    places
-	metaAt   pos   // where title, range, groupings, events came from
-	noStart  []int // relations whose start the file left out
+	metaAt   pos               // where title, range, groupings, events came from
+	noStart  []int             // relations whose start the file left out
+	actorIDs map[string]string // each actor's id, for relations to share
+	kindList []graphmodel.Kind
 	problems graphmodel.Problems
 	full     bool // MaxProblems reached
 	metaRead bool // Echoes' own dataset data was read: its title stands
@@ -164,7 +166,54 @@ func (b *builder) addActor(a *graphmodel.Actor, at itemLoc) bool {
 	}
 	b.ds.Actors = append(b.ds.Actors, a)
 	b.actorAt.add(at)
+	if b.actorIDs == nil {
+		b.actorIDs = map[string]string{}
+	}
+	b.actorIDs[a.ID] = a.ID
 	return true
+}
+
+// own gives r strings of its own: a reader's strings are often slices of
+// a whole line or record (encoding/csv cuts a row's fields from one
+// string), which a relation would otherwise keep alive, at about 80 bytes
+// a relation. Actors known by then share their actor's id; kinds and
+// certainties Echoes knows are its constants.
+func (b *builder) own(r *graphmodel.Relation) {
+	r.ID, r.Name = strings.Clone(r.ID), strings.Clone(r.Name)
+	r.Description, r.Echoes, r.Ref = strings.Clone(r.Description), strings.Clone(r.Echoes), strings.Clone(r.Ref)
+	for i, id := range r.Actors {
+		if own, ok := b.actorIDs[id]; ok {
+			r.Actors[i] = own
+		} else {
+			r.Actors[i] = strings.Clone(id)
+		}
+	}
+	for i, id := range r.Sources {
+		r.Sources[i] = strings.Clone(id)
+	}
+	if k := slices.Index(b.kinds(), r.Kind); k >= 0 {
+		r.Kind = b.kindList[k]
+	} else {
+		r.Kind = graphmodel.Kind(strings.Clone(string(r.Kind)))
+	}
+	switch r.Certainty {
+	case graphmodel.Confirmed:
+		r.Certainty = graphmodel.Confirmed
+	case graphmodel.Reported:
+		r.Certainty = graphmodel.Reported
+	case graphmodel.Alleged:
+		r.Certainty = graphmodel.Alleged
+	default:
+		r.Certainty = graphmodel.Certainty(strings.Clone(string(r.Certainty)))
+	}
+}
+
+// kinds returns Echoes' kinds, made once per read.
+func (b *builder) kinds() []graphmodel.Kind {
+	if b.kindList == nil {
+		b.kindList = graphmodel.Kinds()
+	}
+	return b.kindList
 }
 
 // addRelation appends a relation, refusing past MaxRelations. noStart marks
@@ -178,6 +227,7 @@ func (b *builder) addRelation(r *graphmodel.Relation, at itemLoc, noStart bool) 
 	if noStart {
 		b.noStart = append(b.noStart, len(b.ds.Relations))
 	}
+	b.own(r)
 	b.ds.Relations = append(b.ds.Relations, r)
 	b.relAt.add(at)
 	return true
