@@ -212,11 +212,16 @@ func runExport(args []string, stderr io.Writer) int {
 	if *out == "" || fs.NArg() > 0 {
 		return usageErr("give the output file with -o OUT.png (or .svg, .gif)")
 	}
-	if st, err := os.Stat(*out); err == nil && st.IsDir() {
+	if isFolder(*out) {
 		return usageErr("-o %s: it is a folder; give a file name, e.g. -o %s", *out, filepath.Join(*out, "echoes.png"))
 	}
 	if err := export.CheckPath(*out, *animate); err != nil {
 		return usageErr("-o %v", err)
+	}
+	// Before drawing, which may take a while: the folder must be there.
+	if dir := filepath.Dir(*out); !isFolder(dir) {
+		fmt.Fprintf(stderr, "echoes export: -o %s: the folder %s does not exist; create it or choose another\n", *out, dir)
+		return exitWork
 	}
 	w, h := export.StillWidth, export.StillHeight
 	if *animate {
@@ -309,4 +314,10 @@ func noDisplay(goos string, getenv func(string) string) bool {
 		return false
 	}
 	return getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == ""
+}
+
+// isFolder reports whether path is an existing folder.
+func isFolder(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }

@@ -38,6 +38,11 @@ func ConvertMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "echoes convert: %s: cannot write %s; end the name with one of %s\n", out, what, strings.Join(WriteFormats(), " "))
 		return exitUsage
 	}
+	// Before reading, which may take a while: the folder must be there.
+	if dir := filepath.Dir(out); !isDir(dir) {
+		fmt.Fprintf(stderr, "echoes convert: %s: the folder %s does not exist; create it or choose another\n", out, dir)
+		return exitWork
+	}
 	ds, warnings, err := ReadWithWarnings(in)
 	if err != nil {
 		printProblems(stderr, err)
