@@ -19,6 +19,15 @@ var datasetJSON []byte
 //go:embed icon.png
 var iconPNG []byte
 
+// LessonName is how the built-in lesson is named in messages.
+const LessonName = "lessons/echoes-of-1950.json (built in)"
+
+//go:embed lessons/echoes-of-1950.json
+var lessonJSON []byte
+
+// LessonJSON returns the built-in lesson's bytes (see docs/lessons.md).
+func LessonJSON() []byte { return append([]byte(nil), lessonJSON...) }
+
 // DatasetJSON returns the embedded dataset's bytes.
 func DatasetJSON() []byte { return append([]byte(nil), datasetJSON...) }
 
