@@ -165,6 +165,11 @@ func runWindow(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "echoes:", err)
 		return exitUsage
 	}
+	if *at == "" {
+		// A first picture with something on it: the dataset's comparison
+		// date (the end of 1950 for the embedded one), not an empty 1945.
+		day = ds.CompareDay()
+	}
 	a := app.NewWithID("io.github.echoes-viz.echoes")
 	a.SetIcon(resources.Icon())
 	title := "Echoes"
@@ -179,6 +184,11 @@ func runWindow(args []string, stderr io.Writer) int {
 	// Remembered settings apply unless the command line says otherwise.
 	if !themeSet(fs) {
 		w.RestoreSettings(*at == "")
+	}
+	// The default or remembered size must fit the screen: a 1280x720
+	// projector would cut the caption off.
+	if aw, ah, ok := workArea(); ok {
+		w.FitScreen(aw, ah)
 	}
 	gui.StatsOnSignal(stderr) // SIGUSR1 prints goroutines and memory (.ci/perf)
 	w.Win.ShowAndRun()
