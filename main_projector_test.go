@@ -12,8 +12,8 @@ import (
 )
 
 // TestProjectorScreenMatchesExport opens the window on a 1280×720 screen,
-// the most common classroom projector, with no remembered size: the
-// window must fit the screen. Then, for three dates, presentation mode
+// the most common classroom projector, with no remembered size or date:
+// the window must fit the screen and open on the end of 1950. Then, for three dates, presentation mode
 // (controls hidden, pointer parked) must show the picture `echoes export
 // --theme projector --size 1280x720` writes for that date, in at least
 // 99% of pixels within ImageMagick's fuzz of 10%.
@@ -28,14 +28,19 @@ func TestProjectorScreenMatchesExport(t *testing.T) {
 		t.Skip("ImageMagick's compare not found")
 	}
 	disp := xvfbScreen(t, "1280x720x24")
-	for i, date := range []string{"1950-10-19", "1961-07-11", "2024-12-31"} {
+	// A first start: no date given, none remembered.
+	first := startApp(t, disp)
+	geo := first.run("xdotool", "getwindowgeometry", first.wid)
+	if w, h := geometry(geo); w > 1280 || h > 720 || w == 0 {
+		t.Errorf("on a 1280x720 screen the window opened at %dx%d:\n%s", w, h, geo)
+	}
+	if got := first.title(); !strings.Contains(got, "31 December 1950") {
+		t.Errorf("a first start opened on %q, want the end of 1950", got)
+	}
+	first.cmd.Process.Kill()
+	first.cmd.Wait()
+	for _, date := range []string{"1950-10-19", "1961-07-11", "2024-12-31"} {
 		x := startApp(t, disp, "--at", date)
-		if i == 0 {
-			geo := x.run("xdotool", "getwindowgeometry", x.wid)
-			if w, h := geometry(geo); w > 1280 || h > 720 || w == 0 {
-				t.Errorf("on a 1280x720 screen the window opened at %dx%d:\n%s", w, h, geo)
-			}
-		}
 		// The pointer parked where nothing is, before P: a move shows the
 		// hidden controls for three seconds.
 		x.run("xdotool", "mousemove", "1279", "719")
