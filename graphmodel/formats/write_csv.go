@@ -50,12 +50,20 @@ func encodeRelationsCSV(w io.Writer, ds *graphmodel.Dataset) error {
 // the name, the short name and the from date for each later name.
 func encodeActorsCSV(w io.Writer, ds *graphmodel.Dataset) error {
 	cw := &csvWriter{w: w}
-	if err := cw.Write(actorColumns()); err != nil {
+	langs := localisedLanguages(ds)
+	header := actorColumns()
+	for _, l := range langs {
+		header = append(header, "name:"+l, "short:"+l) // read back by localNameCols
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, a := range ds.Actors {
 		for i, n := range a.Names {
 			row := []string{a.ID, n.Name, n.Short, dateText(n.From), "", "", "", "", "", ""}
+			for _, l := range langs {
+				row = append(row, n.Localised[l].Name, n.Localised[l].Short)
+			}
 			if i == 0 {
 				row[4], row[5], row[6] = a.Kind, dateText(a.Span.Start), dateText(a.Span.End)
 				row[7] = strconv.FormatFloat(a.Anchor[0], 'g', -1, 64)
@@ -68,6 +76,24 @@ func encodeActorsCSV(w io.Writer, ds *graphmodel.Dataset) error {
 		}
 	}
 	return nil
+}
+
+// localisedLanguages lists the languages, in graphmodel.Languages order,
+// that some actor's name is given in: each gets a name and a short column.
+func localisedLanguages(ds *graphmodel.Dataset) []string {
+	var out []string
+	for _, l := range graphmodel.Languages() {
+	find:
+		for _, a := range ds.Actors {
+			for _, n := range a.Names {
+				if _, ok := n.Localised[l]; ok {
+					out = append(out, l)
+					break find
+				}
+			}
+		}
+	}
+	return out
 }
 
 // dateText writes a date at its own precision, or "" when unset.
