@@ -3,6 +3,7 @@ package graphmodel
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseDate(t *testing.T) {
@@ -66,5 +67,20 @@ func TestParseDateRefusesYearZero(t *testing.T) {
 	_, err := ParseDate("0000")
 	if err == nil || !strings.Contains(err.Error(), "0001 to 9999") {
 		t.Fatalf("ParseDate(0000) = %v, want an error that gives the range 0001 to 9999", err)
+	}
+}
+
+// TestDayOfMatchesTime protects DayOf's arithmetic against time.Date's,
+// across eras, leap years and days past a month's end.
+func TestDayOfMatchesTime(t *testing.T) {
+	for _, y := range []int{-401, -400, -1, 0, 1, 4, 100, 400, 1582, 1900, 1969, 1970, 2000, 2024, 2100, 9999} {
+		for m := 0; m <= 13; m++ {
+			for _, d := range []int{0, 1, 28, 29, 30, 31, 32, 400} {
+				want := Day(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+				if got := DayOf(y, m, d); got != want {
+					t.Errorf("DayOf(%d, %d, %d) = %d, want %d", y, m, d, got, want)
+				}
+			}
+		}
 	}
 }

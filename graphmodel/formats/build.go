@@ -58,7 +58,13 @@ type storedField struct {
 }
 
 func (ps *places) intern(s string) uint16 {
-	if i, ok := ps.index[s]; ok {
+	if len(ps.names) <= 32 { // the usual few: a scan beats hashing
+		for i, n := range ps.names {
+			if n == s {
+				return uint16(i)
+			}
+		}
+	} else if i, ok := ps.index[s]; ok {
 		return i
 	}
 	if ps.index == nil {
