@@ -124,7 +124,8 @@ func FuzzReadGraphML(f *testing.F) {
 // FuzzReadCSV reads a relations file and an actors file; an empty actors
 // file stands for none, so actors are made from the relations.
 func FuzzReadCSV(f *testing.F) {
-	pairs := [][2]string{{"alliances.csv", "alliances.actors.csv"}, {"gephi-edges.csv", ""}, {"broken.csv", ""}, {"broken-fields.csv", "alliances.actors.csv"}}
+	pairs := [][2]string{{"alliances.csv", "alliances.actors.csv"}, {"gephi-edges.csv", ""}, {"broken.csv", ""}, {"broken-fields.csv", "alliances.actors.csv"},
+		{"gephi-space.csv", "gephi-space.actors.csv"}, {"gephi-interval.csv", ""}, {"gephi-timestamp.csv", ""}, {"gephi-tab.csv", ""}}
 	for _, p := range pairs {
 		rel, err := os.ReadFile(filepath.Join("testdata", p[0]))
 		if err != nil {
