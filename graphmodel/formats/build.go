@@ -451,9 +451,13 @@ func (b *builder) addEdge(c *relAcc, endpoints []string, ivs []interval, groups 
 		ivs = []interval{{}}
 	}
 	for k, iv := range ivs {
-		r := *base
-		r.Actors = slices.Clone(base.Actors)
-		r.Sources = slices.Clone(base.Sources)
+		r := base // one relation from the edge: base is its own, no copy needed
+		if len(ivs) > 1 || c.group != "" {
+			cp := *base
+			cp.Actors = slices.Clone(base.Actors)
+			cp.Sources = slices.Clone(base.Sources)
+			r = &cp
+		}
 		if len(ivs) > 1 {
 			r.ID = fmt.Sprintf("%s#%d", base.ID, k+1)
 		}
@@ -466,11 +470,11 @@ func (b *builder) addEdge(c *relAcc, endpoints []string, ivs []interval, groups 
 				r.End = c.end
 			}
 		}
-		if !b.addRelation(&r, c.loc, r.Start.IsZero()) {
+		if !b.addRelation(r, c.loc, r.Start.IsZero()) {
 			return
 		}
 		if c.group != "" && k == 0 {
-			g := &groupAcc{r: &r, fixed: c.actors != nil, has: map[string]bool{}}
+			g := &groupAcc{r: r, fixed: c.actors != nil, has: map[string]bool{}}
 			for _, a := range r.Actors {
 				g.has[a] = true
 			}
