@@ -153,7 +153,10 @@ func xmlWalk(b *builder, data []byte, items map[string]bool, start func(e *elem,
 				p.kids = append(p.kids, e)
 			}
 		case xml.CharData:
-			if e := top(stack); e != nil && (!e.mixed || len(bytes.TrimSpace(t)) > 0) {
+			// A mixed element's text is kept inside nodes and edges only
+			// (a yEd label); outside them it is text between the items,
+			// which a file could make as long as itself.
+			if e := top(stack); e != nil && (!e.mixed || (itemDepth >= 0 && len(bytes.TrimSpace(t)) > 0)) {
 				e.text = append(e.text, t...)
 			}
 		}
