@@ -229,8 +229,8 @@ func runExport(args []string, stderr io.Writer) int {
 		return usageErr("-o %v", err)
 	}
 	// Before drawing, which may take a while: the folder must be there.
-	if dir := filepath.Dir(*out); !isFolder(dir) {
-		fmt.Fprintf(stderr, "echoes export: -o %s: the folder %s does not exist; create it or choose another\n", *out, dir)
+	if err := formats.CheckFolder(*out); err != nil {
+		fmt.Fprintf(stderr, "echoes export: -o %v\n", err)
 		return exitWork
 	}
 	w, h := export.StillWidth, export.StillHeight

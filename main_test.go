@@ -40,6 +40,7 @@ func TestCommandLine(t *testing.T) {
 		{"export pdf is a usage error", []string{"export", "-o", filepath.Join(dir, "x.pdf")}, 2, "", []string{"x.pdf: cannot write .pdf", ".png, .svg or .gif"}},
 		{"export no extension", []string{"export", "-o", filepath.Join(dir, "x")}, 2, "", []string{"no extension"}},
 		{"export into a missing folder", []string{"export", "-o", filepath.Join(dir, "nope", "a.png")}, 1, "", []string{"the folder " + filepath.Join(dir, "nope") + " does not exist"}},
+		{"export into a file as folder", []string{"export", "-o", filepath.Join(broken, "a.png")}, 1, "", []string{broken + " is a file, not a folder"}},
 		{"export to a folder", []string{"export", "-o", dir}, 2, "", []string{dir + ": it is a folder; give a file name"}},
 		{"export animation not gif", []string{"export", "-o", filepath.Join(dir, "a.png"), "--animate"}, 2, "", []string{".gif"}},
 		{"window bad flag", []string{"--nope"}, 2, "", nil},

@@ -39,8 +39,8 @@ func ConvertMain(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	// Before reading, which may take a while: the folder must be there.
-	if dir := filepath.Dir(out); !isDir(dir) {
-		fmt.Fprintf(stderr, "echoes convert: %s: the folder %s does not exist; create it or choose another\n", out, dir)
+	if err := CheckFolder(out); err != nil {
+		fmt.Fprintf(stderr, "echoes convert: %v\n", err)
 		return exitWork
 	}
 	ds, warnings, err := ReadWithWarnings(in)

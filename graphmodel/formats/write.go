@@ -235,6 +235,25 @@ func restore(done []replaced) error {
 	return nil
 }
 
+// CheckFolder says what is wrong with the folder path is to be written in,
+// worded for a user, or nil: that it does not exist, or is a file. A
+// command checks it before reading or drawing, which may take long.
+func CheckFolder(path string) error {
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		return nil
+	case err == nil:
+		return fmt.Errorf("%s: %s is a file, not a folder; check the path", path, dir)
+	case errors.Is(err, syscall.ENOTDIR):
+		return fmt.Errorf("%s: part of the folder path %s is a file; check the path", path, dir)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: the folder %s does not exist; create it or choose another", path, dir)
+	}
+	return writeError(path, err)
+}
+
 // writeError words a failed write of path for a user: it names path (not
 // the temporary file the error may be about) and says what to do.
 func writeError(path string, err error) error {

@@ -137,6 +137,7 @@ func TestCommands(t *testing.T) {
 		{"convert bad ext", convert, []string{"testdata/mini.json", "x.pdf"}, 2, "", "x.pdf: cannot write .pdf; end the name with one of .json"},
 		{"convert no ext", convert, []string{"testdata/mini.json", "x"}, 2, "", "x: cannot write this format; end the name with one of .json"},
 		{"convert into a missing folder", convert, []string{"testdata/mini.json", filepath.Join(dir, "nope", "x.json")}, 1, "", "the folder " + filepath.Join(dir, "nope") + " does not exist"},
+		{"convert into a file as folder", convert, []string{"testdata/mini.json", "testdata/mini.json/x.json"}, 1, "", "testdata/mini.json is a file, not a folder"},
 		{"convert to a folder", convert, []string{"testdata/mini.json", dir}, 2, "", dir + ": it is a folder; give a file name"},
 	}
 	for _, tc := range tests {
