@@ -8,6 +8,7 @@ import (
 	"io"
 	"iter"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -111,8 +112,9 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 	t.r = csv.NewReader(bytes.NewReader(data))
 	t.r.Comma = sniffComma(data)
 	t.r.FieldsPerRecord = -1
+	t.r.ReuseRecord = true // only the current row is held; what is kept is strings
 	if rec, places, ok := t.next(); ok {
-		t.header = rec
+		t.header = slices.Clone(rec)
 		t.keys = make([]string, len(rec))
 		seen := map[string]bool{}
 		for i, h := range rec {
@@ -162,7 +164,7 @@ func (t *csvTable) next() (rec []string, places []pos, ok bool) {
 		if blank(rec) {
 			continue
 		}
-		places := make([]pos, len(rec))
+		places := slices.Grow(t.at[:0], len(rec))[:len(rec)] // reused, as the row is
 		for i := range rec {
 			rec[i] = plainLineBreaks(rec[i])
 			l, c := t.r.FieldPos(i)
