@@ -116,7 +116,6 @@ type builder struct {
 	relAt    places
 	metaAt   pos               // where title, range, groupings, events came from
 	noStart  []int             // relations whose start the file left out
-	actorIDs map[string]string // each actor's id, for relations to share
 	kindList []graphmodel.Kind
 	problems graphmodel.Problems
 	full     bool // MaxProblems reached
@@ -172,27 +171,19 @@ func (b *builder) addActor(a *graphmodel.Actor, at itemLoc) bool {
 	}
 	b.ds.Actors = append(b.ds.Actors, a)
 	b.actorAt.add(at)
-	if b.actorIDs == nil {
-		b.actorIDs = map[string]string{}
-	}
-	b.actorIDs[a.ID] = a.ID
 	return true
 }
 
 // own gives r strings of its own: a reader's strings are often slices of
 // a whole line or record (encoding/csv cuts a row's fields from one
 // string), which a relation would otherwise keep alive, at about 80 bytes
-// a relation. Actors known by then share their actor's id; kinds and
-// certainties Echoes knows are its constants.
+// a relation. Kinds and certainties Echoes knows are its constants.
+// (Sharing the actors' ids through a map cost more than copying them.)
 func (b *builder) own(r *graphmodel.Relation) {
 	r.ID, r.Name = strings.Clone(r.ID), strings.Clone(r.Name)
 	r.Description, r.Echoes, r.Ref = strings.Clone(r.Description), strings.Clone(r.Echoes), strings.Clone(r.Ref)
 	for i, id := range r.Actors {
-		if own, ok := b.actorIDs[id]; ok {
-			r.Actors[i] = own
-		} else {
-			r.Actors[i] = strings.Clone(id)
-		}
+		r.Actors[i] = strings.Clone(id)
 	}
 	for i, id := range r.Sources {
 		r.Sources[i] = strings.Clone(id)
