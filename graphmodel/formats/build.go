@@ -114,8 +114,8 @@ type builder struct {
 	ds       graphmodel.Dataset
 	actorAt  places
 	relAt    places
-	metaAt   pos               // where title, range, groupings, events came from
-	noStart  []int             // relations whose start the file left out
+	metaAt   pos   // where title, range, groupings, events came from
+	noStart  []int // relations whose start the file left out
 	kindList []graphmodel.Kind
 	problems graphmodel.Problems
 	full     bool // MaxProblems reached
