@@ -54,10 +54,13 @@ func Bytes(ext string, ds *graphmodel.Dataset, what What, o picture.Options) ([]
 	if err := CheckScale(o.Scale, o.Width, o.Height); err != nil {
 		return nil, err
 	}
-	fonts, err := render.NewFonts()
+	// Han characters take the forms of the picture's language; names are
+	// the dataset's in that language where it gives them.
+	fonts, err := render.NewFontsFor(o.Lang, nil)
 	if err != nil {
 		return nil, err
 	}
+	ds = ds.Localised(o.Lang)
 	if o.Theme == nil {
 		o.Theme = render.Light()
 	}

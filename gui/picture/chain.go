@@ -32,6 +32,7 @@ type Chain struct {
 
 // NewChain returns the chain of ds; nothing is laid out yet.
 func NewChain(ds *graphmodel.Dataset, fonts *render.Fonts) *Chain {
+	fonts.CheckNames(ds) // say once which names lack a font, whatever draws them
 	c := &Chain{ds: ds, fonts: fonts, days: []graphmodel.Day{ds.First()}}
 	for _, e := range ds.Events {
 		if d := e.Day(); d > c.days[len(c.days)-1] && d <= ds.Last() {

@@ -30,6 +30,9 @@ type Options struct {
 	Pinned    map[string]bool
 	// Zoom (0 or 1 = fit) and Pan (pixels at scale 1) are the user's view.
 	Zoom, PanX, PanY float64
+	// Lang is the language of the legend, kinds and dates (see gui/lang);
+	// empty is English. Names come from the dataset given.
+	Lang string
 }
 
 // BaseWidth and BaseHeight are the picture size at which Scale is 1: the
@@ -62,7 +65,7 @@ func (o Options) scale() float64 {
 func (o Options) Render() render.Options {
 	return render.Options{Theme: o.theme(), Width: float64(o.Width), Height: float64(o.Height), Scale: o.scale(),
 		Zoom: o.Zoom, PanX: o.PanX, PanY: o.PanY, Legend: o.Legend, Title: true, Caption: o.Caption,
-		SourceLine: !o.NoCredit, Transparent: o.Transparent}
+		SourceLine: !o.NoCredit, Transparent: o.Transparent, Lang: o.Lang}
 }
 
 func (o Options) chain(ds *graphmodel.Dataset, fonts *render.Fonts) *Chain {

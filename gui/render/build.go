@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/lang"
 )
 
 // Built is a Scene with the transform used to make it, for hit tests.
@@ -76,14 +77,14 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	var legend legendBlock
 	plan := planOf(f)
 	if o.Legend {
-		legend = layoutLegend(f, plan, th, sc, fonts)
+		legend = layoutLegend(f, plan, th, sc, fonts, o.Lang)
 	}
 	if o.Title {
 		top += th.TitleSize * sc * 1.9
 	}
 	var caption captionBlock
 	if o.Caption && f.Event != nil {
-		caption = layoutCaption(f.Event, th, sc, o.Width-2*margin, fonts)
+		caption = layoutCaption(f.Event, th, sc, o.Width-2*margin, fonts, o.Lang)
 		bottom += caption.h + margin
 	}
 	if o.SourceLine {
@@ -198,7 +199,7 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 		if f.Event != nil {
 			tw += 10*sc + fonts.Width(f.Event.Title, th.LabelSize*sc, true)
 		} else {
-			tw += 10*sc + fonts.Width(f.Day.Date().Human(), th.LabelSize*sc, false)
+			tw += 10*sc + fonts.Width(lang.Date(o.Lang, f.Day.Date()), th.LabelSize*sc, false)
 		}
 		reserved = append(reserved, box{margin, margin, margin + tw, margin + th.TitleSize*sc*1.25})
 	}
@@ -214,16 +215,16 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	}
 	b.addNodes(f, plan, th, sc, dim, reserved, fonts)
 	if len(f.Actors) == 0 {
-		msg := "No actors in this dataset on this date"
+		msg := lang.Translate(o.Lang, "No actors in this dataset on this date")
 		if f.Dataset != nil && len(f.Dataset.Actors) == 0 {
-			msg = "This dataset has no actors"
+			msg = lang.Translate(o.Lang, "This dataset has no actors")
 		}
 		b.Texts = append(b.Texts, Text{X: full[0] + full[2]/2, Y: full[1] + full[3]/2, S: msg, Size: th.CaptionSize * sc,
 			Color: th.MutedText, Align: Center, Opacity: 1})
 	}
 
 	if o.Title {
-		b.addTitle(f, th, sc, margin)
+		b.addTitle(f, th, sc, margin, o.Lang)
 	}
 	if o.Legend {
 		legend.place(&b.Scene, legendX, legendY, th, sc)
@@ -264,7 +265,7 @@ func (b *Built) present(f Frame, id string) bool {
 	return false
 }
 
-func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64) {
+func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64, tag string) {
 	if f.Dataset != nil && f.Dataset.Undated() {
 		// No date to tell: the dataset's own title heads its picture.
 		b.PanelTexts = append(b.PanelTexts, Text{X: margin, Y: margin + th.TitleSize*sc*0.8, S: f.Dataset.Title,
@@ -277,7 +278,7 @@ func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64) {
 		Bold: true, Color: th.Text, Align: Left, Opacity: 1})
 	yearW := th.TitleSize * sc * 2.6
 	y1 := margin + th.TitleSize*sc*0.42
-	b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y1, S: d.Human(),
+	b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y1, S: lang.Date(tag, d),
 		Size: th.LabelSize * sc, Color: th.MutedText, Align: Left, Opacity: 1})
 	if f.Event != nil {
 		b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y1 + th.LabelSize*sc*1.2, S: f.Event.Title,

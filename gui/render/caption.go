@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/lang"
 )
 
 type captionBlock struct {
@@ -13,12 +14,17 @@ type captionBlock struct {
 	h       float64
 }
 
-func layoutCaption(e *graphmodel.Event, th *Theme, sc, width float64, fonts *Fonts) captionBlock {
+// layoutCaption lays out the event's caption. Captions are in English in
+// every language; a picture in another says so after the title.
+func layoutCaption(e *graphmodel.Event, th *Theme, sc, width float64, fonts *Fonts, tag string) captionBlock {
 	size := th.CaptionSize * sc
-	cb := captionBlock{title: e.Date.Human() + " \u2014 " + e.Title}
+	cb := captionBlock{title: lang.Date(tag, e.Date) + " \u2014 " + e.Title}
+	if tag != "" && tag != lang.English {
+		cb.title += " " + lang.Translate(tag, "(in English)")
+	}
 	cb.lines = fonts.Wrap(e.Caption, size, false, (width-24*sc)*0.92) // slack for SVG viewers without Noto Sans
 	if len(e.Sources) > 0 {
-		cb.sources = "Sources: " + strings.Join(e.Sources, ", ")
+		cb.sources = lang.Translate(tag, "Sources: ") + strings.Join(e.Sources, ", ")
 	}
 	cb.h = size*1.5 + float64(len(cb.lines))*size*1.3 + size*0.9
 	if cb.sources != "" {

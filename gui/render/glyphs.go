@@ -24,6 +24,7 @@ type glyph struct {
 	advance fixed.Int26_6
 }
 
+// kernKey names a kerning pair, or with a = -1 the advance of b alone.
 type kernKey struct {
 	size float64
 	bold bool
@@ -43,7 +44,7 @@ func (f *Fonts) glyph(k glyphKey) *glyph {
 	if ok {
 		return g
 	}
-	face := f.Face(k.size, k.bold)
+	face := f.face(k.size, k.bold, f.sourceOf(k.r, k.bold))
 	f.mu.Lock()
 	g = &glyph{}
 	offsets := [][2]float64{{0, 0}}
@@ -94,7 +95,26 @@ func (f *Fonts) glyph(k glyphKey) *glyph {
 	return g
 }
 
-// kern is the kerning between a and b, cached.
+// advance is the advance width of r in the face that draws it, cached.
+func (f *Fonts) advance(size float64, bold bool, r rune) fixed.Int26_6 {
+	k := kernKey{size, bold, -1, r}
+	f.gmu.RLock()
+	v, ok := f.kerns[k]
+	f.gmu.RUnlock()
+	if ok {
+		return v
+	}
+	face := f.face(size, bold, f.sourceOf(r, bold))
+	f.mu.Lock()
+	v, _ = face.GlyphAdvance(r)
+	f.mu.Unlock()
+	f.gmu.Lock()
+	f.kerns[k] = v
+	f.gmu.Unlock()
+	return v
+}
+
+// kern is the kerning between a and b (of one face), cached.
 func (f *Fonts) kern(size float64, bold bool, a, b rune) fixed.Int26_6 {
 	k := kernKey{size, bold, a, b}
 	f.gmu.RLock()
@@ -103,7 +123,7 @@ func (f *Fonts) kern(size float64, bold bool, a, b rune) fixed.Int26_6 {
 	if ok {
 		return v
 	}
-	face := f.Face(size, bold)
+	face := f.face(size, bold, f.sourceOf(b, bold))
 	f.mu.Lock()
 	v = face.Kern(a, b)
 	f.mu.Unlock()

@@ -3,6 +3,8 @@ package render
 import (
 	"image/color"
 	"math"
+
+	"github.com/echoes-viz/echoes/gui/lang"
 )
 
 type legendRow struct {
@@ -12,8 +14,9 @@ type legendRow struct {
 }
 
 type legendBlock struct {
-	rows []legendRow
-	w, h float64
+	rows  []legendRow
+	title string // "Legend" in the picture's language
+	w, h  float64
 	// cells, when set, lay the rows out as a flowing strip: each row's
 	// offset from the block's corner.
 	cells [][2]float64
@@ -36,12 +39,12 @@ func (lb *legendBlock) strip(width float64, th *Theme, sc float64, fonts *Fonts)
 }
 
 // layoutLegend lists the kinds and groupings the frame shows, in legend order.
-func layoutLegend(f Frame, p *edgePlan, th *Theme, sc float64, fonts *Fonts) legendBlock {
+func layoutLegend(f Frame, p *edgePlan, th *Theme, sc float64, fonts *Fonts, tag string) legendBlock {
 	faint := p.faint
-	var lb legendBlock
+	lb := legendBlock{title: lang.Translate(tag, "Legend")}
 	for _, k := range p.kinds {
 		st := th.Kinds[k]
-		lb.rows = append(lb.rows, legendRow{label: k.Label(), style: &st})
+		lb.rows = append(lb.rows, legendRow{label: lang.Kind(tag, k), style: &st})
 	}
 	for _, g := range f.Groupings {
 		c := th.Groupings[g.Index%len(th.Groupings)]
@@ -51,13 +54,13 @@ func layoutLegend(f Frame, p *edgePlan, th *Theme, sc float64, fonts *Fonts) leg
 	if p.more {
 		st := th.combined()
 		st.Color.A = uint8(float64(st.Color.A) * combinedOpacity)
-		lb.rows = append(lb.rows, legendRow{label: "Other ties (point at the line)", style: &st})
+		lb.rows = append(lb.rows, legendRow{label: lang.Translate(tag, "Other ties (point at the line)"), style: &st})
 	}
 	if faint {
-		lb.rows = append(lb.rows, legendRow{label: "Faint: signed, recent, reported or alleged"})
+		lb.rows = append(lb.rows, legendRow{label: lang.Translate(tag, "Faint: signed, recent, reported or alleged")})
 	}
 	if len(lb.rows) == 0 {
-		lb.rows = append(lb.rows, legendRow{label: "No relations on this date"})
+		lb.rows = append(lb.rows, legendRow{label: lang.Translate(tag, "No relations on this date")})
 	}
 	size := th.SmallSize * sc * 1.15
 	w := 0.0
@@ -73,7 +76,7 @@ func (lb legendBlock) place(s *Scene, x, y float64, th *Theme, sc float64) {
 	size := th.SmallSize * sc * 1.15
 	s.Panels = append(s.Panels, Panel{X: x, Y: y, W: lb.w, H: lb.h, Fill: th.Panel, Stroke: th.PanelStroke})
 	if lb.cells == nil {
-		s.PanelTexts = append(s.PanelTexts, Text{X: x + 10*sc, Y: y + size*1.5, S: "Legend", Size: size, Bold: true,
+		s.PanelTexts = append(s.PanelTexts, Text{X: x + 10*sc, Y: y + size*1.5, S: lb.title, Size: size, Bold: true,
 			Color: th.Text, Opacity: 1})
 	}
 	for i, r := range lb.rows {

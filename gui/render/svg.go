@@ -10,21 +10,49 @@ import (
 	"strings"
 )
 
-// FontFamily is the CSS font list SVG text asks for: Fyne's own face first.
-const FontFamily = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
+// cjkFamilies are the faces that viewers on Linux, macOS and Windows have
+// for lang's script, Noto's first.
+func cjkFamilies(lang string) string {
+	switch lang {
+	case "ko":
+		return "'Noto Sans CJK KR', 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic'"
+	case "ja":
+		return "'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', Meiryo"
+	case "zh-Hant":
+		return "'Noto Sans CJK TC', 'Noto Sans TC', 'PingFang TC', 'Microsoft JhengHei'"
+	}
+	return "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei'"
+}
+
+// FontFamilyFor is the CSS font list SVG text asks for in a picture in
+// lang: Fyne's own face first, then the CJK faces with lang's Han forms
+// before the others', then the common fallbacks.
+func FontFamilyFor(lang string) string {
+	parts := []string{"'Noto Sans'"}
+	for _, l := range hanOrder(lang) {
+		parts = append(parts, cjkFamilies(l))
+	}
+	return strings.Join(append(parts, "'DejaVu Sans'", "Arial", "sans-serif"), ", ")
+}
 
 // SVG writes the Scene as an SVG document: true vectors, text as text,
 // dashes as dashes. Every string is XML-escaped.
 //
 // With fonts set, every text gets its measured width as textLength, so a
 // viewer that lacks Noto Sans and falls back to a wider face still fits
-// the text where the picture put it.
+// the text where the picture put it; the fonts' language picks the order
+// of the CJK faces asked for.
 func SVG(w io.Writer, s Scene, fonts *Fonts) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 	p(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	p(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s">`+"\n",
-		num(s.Width), num(s.Height), num(s.Width), num(s.Height), esc(FontFamily))
+	family, lang := FontFamilyFor(""), ""
+	if fonts != nil && fonts.lang != "" {
+		// xml:lang lets a viewer pick the language's own Han forms.
+		family, lang = FontFamilyFor(fonts.lang), fmt.Sprintf(` xml:lang="%s"`, esc(fonts.lang))
+	}
+	p(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s"%s>`+"\n",
+		num(s.Width), num(s.Height), num(s.Width), num(s.Height), esc(family), lang)
 	if s.Background.A > 0 {
 		p(`<rect width="100%%" height="100%%" fill="%s"%s/>`+"\n", hex(s.Background), opacityAttr("fill-opacity", s.Background.A, 1))
 	}

@@ -30,6 +30,10 @@ type Options struct {
 	Emphasis map[string]bool
 	// EmphasisAlpha is the glow's strength (0 means the default, 0.55).
 	EmphasisAlpha float64
+	// Lang is the language of the picture's own words (legend, kinds,
+	// dates; see gui/lang); empty is English. Names come from the
+	// dataset: pass Dataset.Localised(Lang).
+	Lang string
 }
 
 // Fit is the zoom-1 view: the layout point at the area's centre and the
