@@ -53,6 +53,8 @@ type Window struct {
 	prefs *settings
 	// lastProblems are the problems of the last file that failed to open.
 	lastProblems []string
+	// lastWarnings are what the reader left out of the last file opened.
+	lastWarnings []string
 }
 
 // NewWindow builds the window for ds at day. dark picks the theme.

@@ -54,22 +54,40 @@ func (w *Window) openFile(path string) {
 	prog := dialog.NewCustomWithoutButtons("Opening "+filepath.Base(path), widget.NewProgressBarInfinite(), w.Win)
 	prog.Show()
 	go func() {
-		ds, err := formats.Read(path)
+		ds, warns, err := formats.ReadWithWarnings(path)
 		w.loop.post(func() {
 			prog.Hide()
-			w.opened(path, ds, err)
+			w.openedWith(path, ds, warns, err)
 		})
 	}()
 }
 
 // opened shows a freshly read dataset, or the problems that kept it out.
 func (w *Window) opened(path string, ds *graphmodel.Dataset, err error) {
+	w.openedWith(path, ds, nil, err)
+}
+
+// openedWith is opened with what the reader left out or changed: the
+// dataset opens, and a dialog lists the warnings, so nothing is dropped
+// without a word.
+func (w *Window) openedWith(path string, ds *graphmodel.Dataset, warns []graphmodel.Problem, err error) {
 	if err != nil {
 		w.showProblems(path, err)
 		return
 	}
 	w.SetDataset(ds, filepath.Base(path))
-	w.status("Opened " + path)
+	w.lastWarnings = w.lastWarnings[:0]
+	for _, p := range warns {
+		w.lastWarnings = append(w.lastWarnings, p.Error())
+	}
+	if len(warns) == 0 {
+		w.status("Opened " + path)
+		return
+	}
+	w.status(fmt.Sprintf("Opened %s (%d warnings)", path, len(warns)))
+	w.listDialog("Opened "+filepath.Base(path)+" with warnings",
+		fmt.Sprintf("%s is open. The reader left out or changed what these %d lines say; the file itself is unchanged.", filepath.Base(path), len(warns)),
+		w.lastWarnings)
 }
 
 // showProblems lists every problem of a file that failed to open.
@@ -82,17 +100,23 @@ func (w *Window) showProblems(path string, err error) {
 			lines = append(lines, p.Error())
 		}
 	}
+	w.listDialog("Problems in "+filepath.Base(path),
+		fmt.Sprintf("%s could not be opened (%d problems). The dataset on screen is unchanged.", filepath.Base(path), len(lines)), lines)
+	w.lastProblems = lines
+}
+
+// listDialog shows a heading and a scrolling, selectable list of lines.
+func (w *Window) listDialog(title, heading string, lines []string) {
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(640, 260))
-	head := widget.NewLabel(fmt.Sprintf("%s could not be opened (%d problems). The dataset on screen is unchanged.", filepath.Base(path), len(lines)))
+	head := widget.NewLabel(heading)
 	head.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Problems in "+filepath.Base(path), "Close", container.NewBorder(head, nil, nil, nil, scroll), w.Win)
+	d := dialog.NewCustom(title, "Close", container.NewBorder(head, nil, nil, nil, scroll), w.Win)
 	d.Resize(fyne.NewSize(720, 420))
 	d.Show()
-	w.lastProblems = lines
 }
 
 // showOpen asks for a file to open (Ctrl+O).

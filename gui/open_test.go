@@ -100,3 +100,19 @@ func TestUndatedDatasetHidesSlider(t *testing.T) {
 		t.Error("the slider stays hidden for a dated dataset")
 	}
 }
+
+// TestOpenListsWarnings opens a CSV with a self-loop: the dataset opens and
+// the window lists what the reader left out, with its place.
+func TestOpenListsWarnings(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	p := filepath.Join(t.TempDir(), "loops.csv")
+	os.WriteFile(p, []byte("source,target,kind,start\nA,B,alliance,1950\nC,C,alliance,1950\n"), 0o644)
+	ds, warns, err := formats.ReadWithWarnings(p)
+	w.openedWith(p, ds, warns, err)
+	if err != nil || w.Viewer.Dataset() != ds {
+		t.Fatalf("the file did not open: %v", err)
+	}
+	if len(w.lastWarnings) != 1 || !strings.Contains(w.lastWarnings[0], "loops.csv:3:") || !strings.Contains(w.lastWarnings[0], "self-loop") {
+		t.Errorf("warnings shown: %q", w.lastWarnings)
+	}
+}
