@@ -79,10 +79,16 @@ func (ps *places) intern(s string) uint16 {
 // add keeps l; lines and columns past 2^31 are out of the file limit's reach.
 func (ps *places) add(l itemLoc) {
 	first := int32(len(ps.fields))
-	for _, f := range l.fields {
+next:
+	for i, f := range l.fields {
+		for _, later := range l.fields[i+1:] {
+			if later.name == f.name {
+				continue next // the last place of a field counts
+			}
+		}
 		ps.fields = append(ps.fields, storedField{ps.intern(f.name), int32(f.at.line), int32(f.at.col)})
 	}
-	ps.items = append(ps.items, storedLoc{int32(l.line), int32(l.col), ps.intern(l.file), ps.intern(l.what), first, int32(len(l.fields))})
+	ps.items = append(ps.items, storedLoc{int32(l.line), int32(l.col), ps.intern(l.file), ps.intern(l.what), first, int32(len(ps.fields)) - first})
 }
 
 func (ps *places) len() int { return len(ps.items) }
