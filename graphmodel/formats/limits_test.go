@@ -112,3 +112,36 @@ func TestWriteRefusesFileTooBigToRead(t *testing.T) {
 		t.Fatalf("write past the limit = %v, want an error that gives the limit and a fix", err)
 	}
 }
+
+// TestPlacesGiveBackWhatWasKept protects the compact store of item places
+// (which replaced an itemLoc with its own list of fields per item): each
+// item comes back with its file, what, position and the last place of
+// each field, so problems found by validation still point at the field.
+func TestPlacesGiveBackWhatWasKept(t *testing.T) {
+	var ps places
+	a := itemLoc{pos: pos{3, 1}, file: "x.actors.csv", what: "row"}
+	a.field("kind", pos{3, 5})
+	a.field("actors", pos{3, 9})
+	a.field("actors", pos{3, 12})
+	b := itemLoc{pos: pos{7, 2}, what: "edge"}
+	ps.add(a)
+	ps.add(b)
+	if ps.len() != 2 {
+		t.Fatalf("%d items kept, want 2", ps.len())
+	}
+	got := ps.get(0)
+	if got.pos != a.pos || got.file != a.file || got.what != a.what {
+		t.Errorf("item 0 is %+v, want %+v", got, a)
+	}
+	for name, want := range map[string]pos{"kind": {3, 5}, "actors": {3, 12}} {
+		if at, ok := got.fieldAt(name); !ok || at != want {
+			t.Errorf("field %s at %v (%v), want %v", name, at, ok, want)
+		}
+	}
+	if _, ok := got.fieldAt("start"); ok {
+		t.Error("a field never set has a place")
+	}
+	if g := ps.get(1); g.pos != b.pos || g.file != "" || g.what != "edge" || len(g.fields) != 0 {
+		t.Errorf("item 1 is %+v, want %+v", g, b)
+	}
+}
