@@ -33,9 +33,10 @@ func BenchMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: echoes layout-bench GRAPH.json TICKS [OUT.json]")
 		return 2
 	}
+	auto := args[1] == "auto"
 	ticks, err := strconv.Atoi(args[1])
-	if err != nil || ticks <= 0 {
-		fmt.Fprintf(stderr, "echoes layout-bench: TICKS is %q; give a whole number above 0\n", args[1])
+	if !auto && (err != nil || ticks <= 0) {
+		fmt.Fprintf(stderr, "echoes layout-bench: TICKS is %q; give a whole number above 0, or auto\n", args[1])
 		return 2
 	}
 	path := args[0]
@@ -46,19 +47,29 @@ func BenchMain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "echoes layout-bench: %s: %v\n", path, err)
 		return 1
 	}
-	nodes := make([]Node, len(g.ids))
-	phyllotaxis(nodes)
-	sim := NewSimulation(nodes, Config{VelocityDecay: benchVelocityDecay}, NewManyBody(-30, 0.9), NewLinks(g.links), NewCenter(0, 0))
-	load := time.Since(t0)
+	var pos [][2]float64
+	var load, total time.Duration
+	if auto {
+		pos, ticks, load, total = benchAuto(g, t0)
+	} else {
+		nodes := make([]Node, len(g.ids))
+		phyllotaxis(nodes)
+		sim := NewSimulation(nodes, Config{VelocityDecay: benchVelocityDecay}, NewManyBody(-30, 0.9), NewLinks(g.links), NewCenter(0, 0))
+		load = time.Since(t0)
 
-	t1 := time.Now()
-	for range ticks {
-		sim.Tick()
+		t1 := time.Now()
+		for range ticks {
+			sim.Tick()
+		}
+		total = time.Since(t1)
+		pos = make([][2]float64, len(nodes))
+		for i, n := range sim.Nodes() {
+			pos[i] = [2]float64{n.X, n.Y}
+		}
 	}
-	total := time.Since(t1)
 
 	if len(args) == 3 {
-		if err := writePositions(args[2], g.ids, sim.Nodes()); err != nil {
+		if err := writePositions(args[2], g.ids, pos); err != nil {
 			fmt.Fprintf(stderr, "echoes layout-bench: %s: %v\n", args[2], err)
 			return 1
 		}
@@ -147,7 +158,7 @@ func phyllotaxis(nodes []Node) {
 
 // writePositions writes {"id":[x,y],...}; a non-finite coordinate is written
 // as 0 so the file stays valid JSON.
-func writePositions(path string, ids []string, nodes []Node) error {
+func writePositions(path string, ids []string, pos [][2]float64) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -161,9 +172,9 @@ func writePositions(path string, ids []string, nodes []Node) error {
 		q, _ := json.Marshal(id)
 		buf = append(buf, q...)
 		buf = append(buf, ":["...)
-		buf = appendFinite(buf, nodes[i].X)
+		buf = appendFinite(buf, pos[i][0])
 		buf = append(buf, ',')
-		buf = appendFinite(buf, nodes[i].Y)
+		buf = appendFinite(buf, pos[i][1])
 		buf = append(buf, ']')
 		if len(buf) > 1<<16 {
 			w.Write(buf)

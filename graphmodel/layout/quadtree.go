@@ -36,6 +36,10 @@ type quadtree struct {
 	leafSize int
 	theta2   float64
 	pool     *workers
+	// mass, when set, is each node's mass (by node index); nil means one
+	// each. pm holds it in Z order.
+	mass []float64
+	pm   []float64
 
 	nodes           []Node                  // during a build
 	keys, keysTmp   []uint32                // Z-order keys
@@ -120,6 +124,9 @@ func (t *quadtree) build(nodes []Node) {
 		return
 	}
 	t.nodes = nodes
+	if t.mass != nil && len(t.pm) != n {
+		t.pm = make([]float64, n)
+	}
 	blocks := len(t.blockBounds)
 
 	runSerial(&t.boundsJob, n)
@@ -262,6 +269,11 @@ func (t *quadtree) sortBuckets(lo, hi int) {
 			nd := &t.nodes[t.order[k]]
 			t.px[k], t.py[k] = nd.X, nd.Y
 		}
+		if t.mass != nil {
+			for k := s; k < e; k++ {
+				t.pm[k] = t.mass[t.order[k]]
+			}
+		}
 	}
 }
 
@@ -377,6 +389,15 @@ func (t *quadtree) quadrantEnd(s, hi int, shift uint) int {
 
 // leaf returns the leaf cell for points [lo, hi).
 func (t *quadtree) leaf(lo, hi, level int, next int32) cell {
+	if t.mass != nil {
+		var sx, sy, m float64
+		for k := lo; k < hi; k++ {
+			sx += float64(t.px[k] * t.pm[k])
+			sy += float64(t.py[k] * t.pm[k])
+			m += t.pm[k]
+		}
+		return cell{x: sx / m, y: sy / m, mass: m, crit: t.crit[level], next: next, lo: int32(lo), hi: int32(hi)}
+	}
 	var sx, sy float64
 	for k := lo; k < hi; k++ {
 		sx += t.px[k]
