@@ -94,6 +94,7 @@ func usage(w io.Writer) {
   echoes validate FILE...                                check dataset files (JSON, CSV, GEXF, GraphML)
   echoes convert IN OUT                                  convert between data formats, by extension
   echoes layout-bench GRAPH.json TICKS [OUT.json]        time the layout engine
+  echoes [export] --lang en|ko|ja|zh-Hans|zh-Hant|ru     names, legend, dates and the window in that language
   echoes version
 DATE is YYYY, YYYY-MM or YYYY-MM-DD; a bare year or month means its last day.
 `)
@@ -138,6 +139,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	data := fs.String("data", "", "open this dataset `FILE` instead of the embedded one")
 	at := fs.String("at", "", "open at `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	themeName := fs.String("theme", "light", "light or dark")
+	langName := langFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -172,6 +174,12 @@ func runWindow(args []string, stderr io.Writer) int {
 	}
 	a := app.NewWithID("io.github.echoes-viz.echoes")
 	a.SetIcon(resources.Icon())
+	tag, err := windowLang(*langName, a)
+	if err != nil {
+		fmt.Fprintln(stderr, "echoes:", err)
+		return exitUsage
+	}
+	ds = ds.Localised(tag)
 	title := "Echoes"
 	if *data != "" {
 		title += " (" + name + ")"
@@ -209,6 +217,7 @@ func runExport(args []string, stderr io.Writer) int {
 		export.SizeRange(), export.StillWidth, export.StillHeight, export.AnimateWidth, export.AnimateHeight))
 	scale := fs.String("scale", "", fmt.Sprintf("size multiplier `S` for text and lines, from %g to %g and up to twice the default (default: from the size, 1 at 1280x720)", export.MinScale, export.MaxScale))
 	themeName := fs.String("theme", "light", "light, dark or projector")
+	langName := langFlag(fs)
 	transparent := fs.Bool("transparent", false, "leave the background transparent (PNG, SVG)")
 	noLegend := fs.Bool("no-legend", false, "leave out the legend")
 	noCaption := fs.Bool("no-caption", false, "leave out the caption and the line crediting the data")
@@ -291,7 +300,11 @@ func runExport(args []string, stderr io.Writer) int {
 	if what.To < what.From {
 		return usageErr("--to is before --from; swap them")
 	}
-	err = export.File(*out, ds, what, picture.Options{Width: w, Height: h, Scale: sc, Theme: th,
+	tag, err := exportLang(*langName)
+	if err != nil {
+		return usageErr("--lang: %v", err)
+	}
+	err = export.File(*out, ds, what, picture.Options{Lang: tag, Width: w, Height: h, Scale: sc, Theme: th,
 		Transparent: *transparent, Legend: !*noLegend, Caption: !*noCaption, NoCredit: *noCaption})
 	if err != nil {
 		printErr(stderr, err)

@@ -131,3 +131,7 @@ func load() map[string]map[string]string {
 	}
 	return out
 }
+
+// Current is the language the process speaks: the one Register chose,
+// else the system's.
+func Current() string { return System() }
