@@ -110,6 +110,32 @@ func (n *NetworkView) ResetView() {
 	n.Refresh()
 }
 
+// drawnSelection is the selection less what the day does not draw: a
+// relation picked in 1978 lights nothing in 1950, so it must not dim the
+// rest of that picture either.
+func (n *NetworkView) drawnSelection() map[string]bool {
+	if len(n.sel) == 0 {
+		return n.sel
+	}
+	s := n.viewer.Snapshot()
+	out := map[string]bool{}
+	for id := range n.sel {
+		if _, ok := s.Tie(id); ok {
+			out[id] = true
+			continue
+		}
+		for _, a := range s.Actors {
+			if a.ID == id {
+				out[id] = true
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
 // Select marks ids (actors or relations) as the highlighted selection.
 func (n *NetworkView) Select(ids map[string]bool) {
 	n.sel = ids
@@ -120,7 +146,7 @@ func (n *NetworkView) options(w, h, scale float64) render.Options {
 	if n.hover.Kind != render.NoTarget && n.hoverOn != n.pictureKey() {
 		n.hover = render.Target{}
 	}
-	hl := n.sel
+	hl := n.drawnSelection()
 	if n.hover.Kind != render.NoTarget {
 		hl = map[string]bool{n.hover.ID: true}
 		if n.hover.Kind == render.RelationTarget {

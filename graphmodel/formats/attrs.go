@@ -114,8 +114,9 @@ type actorAcc struct {
 	loc      itemLoc
 	label    string
 	short    string
-	names    []graphmodel.NameSpan // an Echoes "names" attribute: wins
-	dynNames []graphmodel.NameSpan // dynamic label attribute values
+	names    []graphmodel.NameSpan           // an Echoes "names" attribute: wins
+	dynNames []graphmodel.NameSpan           // dynamic label attribute values
+	local    map[string]graphmodel.LocalName // name:LANG attributes (localised_xml.go)
 	anchored bool
 }
 
@@ -183,6 +184,9 @@ func (c *actorAcc) set(b *builder, key, val string, at pos) {
 			b.leftOut("colour", c.loc.file, at, val, "write a colour as #rrggbb, such as #cc0000")
 		}
 	default:
+		if c.setLocal(key, val) {
+			return
+		}
 		if !knownActorKey(normKey(key)) {
 			b.unreadAttr(c.loc.file, at, c.loc.attrWord(), strings.TrimSpace(key), c.loc.what, "an actor has no field for it, so it is left out")
 		}
@@ -192,6 +196,9 @@ func (c *actorAcc) set(b *builder, key, val string, at pos) {
 // knownActorKey reports whether the (normalised) name is one that
 // actorAcc.set or a reader uses for an actor.
 func knownActorKey(k string) bool {
+	if _, _, ok := localAttr(k); ok {
+		return true
+	}
 	switch k {
 	case "label", "name", "short", "shortname", "names", "kind", "actorkind", "startdate", "start", "begin",
 		"enddate", "end", "anchor", "longitude", "lon", "lng", "long", "latitude", "lat", "color", "colour",
@@ -261,6 +268,7 @@ func (c *actorAcc) actor() *graphmodel.Actor {
 		}
 		a.Names = []graphmodel.NameSpan{{Name: name, Short: short}}
 	}
+	c.withLocal(&a)
 	return &a
 }
 

@@ -162,12 +162,13 @@ func encodeGEXF(w io.Writer, ds *graphmodel.Dataset) error {
 		}
 		x.close(2, "attributes")
 	}
-	declare("node", "static", nodeAttrs())
+	local := localAttrs(ds)
+	declare("node", "static", append(nodeAttrs(), local...))
 	declare("node", "dynamic", []string{"name"})
 	declare("edge", "static", edgeAttrs())
 	x.open(2, "nodes", false, "count", strconv.Itoa(len(ds.Actors)))
 	for _, a := range ds.Actors {
-		gexfNode(x, a)
+		gexfNode(x, a, local)
 	}
 	x.close(2, "nodes")
 	x.open(2, "edges", false)
@@ -188,7 +189,7 @@ func (x xmlWriter) attvalue(id, value string, kv ...string) {
 	x.open(5, "attvalue", true, append([]string{"for", id, "value", value}, kv...)...)
 }
 
-func gexfNode(x xmlWriter, a *graphmodel.Actor) {
+func gexfNode(x xmlWriter, a *graphmodel.Actor, local []string) {
 	label, short := a.ID, ""
 	if len(a.Names) > 0 {
 		label, short = a.Names[0].Name, a.Names[0].Short
@@ -202,6 +203,9 @@ func gexfNode(x xmlWriter, a *graphmodel.Actor) {
 	x.attvalue("endDate", dateText(a.Span.End))
 	x.attvalue("anchor", jsonText(a.Anchor))
 	x.attvalue("color", a.Color)
+	for i, v := range localValues(a, local) {
+		x.attvalue(local[i], v)
+	}
 	// The name in force over time, for Gephi's timeline.
 	for i, n := range a.Names {
 		var end string

@@ -30,7 +30,8 @@ func encodeGraphML(w io.Writer, ds *graphmodel.Dataset) error {
 	key("g_echoes", "graph", "echoes")
 	key("g_title", "graph", "title")
 	key("n_label", "node", "label")
-	for _, t := range nodeAttrs() {
+	local := localAttrs(ds)
+	for _, t := range append(nodeAttrs(), local...) {
 		key("n_"+t, "node", t)
 	}
 	key("e_label", "edge", "label")
@@ -59,6 +60,9 @@ func encodeGraphML(w io.Writer, ds *graphmodel.Dataset) error {
 		data(3, "n_endDate", dateText(a.Span.End))
 		data(3, "n_anchor", jsonText(a.Anchor))
 		data(3, "n_color", a.Color)
+		for i, v := range localValues(a, local) {
+			data(3, "n_"+local[i], v)
+		}
 		x.close(2, "node")
 	}
 	for _, r := range ds.Relations {
