@@ -100,7 +100,8 @@ func (l *level) totalWeight() float64 {
 //     them, up to maxGroup nodes, as FM³'s solar merger (Hachul & Jünger
 //     2004) lets planets join a sun, instead of staying alone; if those are
 //     full too, it groups with other such nodes of the same best
-//     neighbour, so the leaves of a star merge with each other.
+//     neighbour, so the leaves of a star merge with each other; nodes
+//     without edges group with each other.
 func coarsen(l *level, r *rand.Rand) *level {
 	group := make([]int32, l.n)
 	size := make([]int32, 0, l.n/2+1)
@@ -110,9 +111,19 @@ func coarsen(l *level, r *rand.Rand) *level {
 	for i := range group {
 		group[i], stranded[i] = -1, -1
 	}
+	lonely := int32(-1) // the group of nodes without edges being filled
 	for _, p := range r.Perm(l.n) {
 		u := int32(p)
 		if group[u] >= 0 {
+			continue
+		}
+		if l.start[u] == l.start[u+1] {
+			if lonely < 0 || size[lonely] >= maxGroup {
+				lonely = int32(len(size))
+				size = append(size, 0)
+			}
+			size[lonely]++
+			group[u] = lonely
 			continue
 		}
 		best, bestJoin, anchor := int32(-1), int32(-1), int32(-1)

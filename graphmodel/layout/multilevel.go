@@ -16,6 +16,9 @@ type MultilevelConfig struct {
 	Workers int
 	// Theta is the Barnes–Hut accuracy of the repulsion; 0 means 1.
 	Theta float64
+	// FinestTheta is the Barnes–Hut accuracy on the finest level, where a
+	// tick costs most and the far field changes least; 0 means 1.5.
+	FinestTheta float64
 	// Attraction is the exponent r of the attraction energy d^r/r of
 	// Noack's r-PolyLog models (2007, "Energy models for graph
 	// clustering"): 1 (the default) is LinLog, whose minima separate
@@ -27,12 +30,12 @@ type MultilevelConfig struct {
 	FineAttraction float64
 	// FineLevels is how many of the finest levels use FineAttraction.
 	FineLevels int
-	// Repulsion is the exponent p of the repulsive force 1/d^p; 0 means 1
+	// Repulsion is the exponent p of the repulsive force 1/d^p; 0 means 2
 	// (logarithmic energy). Hu (2005) uses p > 1 against the peripheral
 	// effect, which crowds the boundary of long-range models.
 	Repulsion float64
 	// Gravity is the pull of every node toward the centre of mass, as a
-	// share of the repulsion's scale; 0 means 0.05. It keeps parts that
+	// share of the repulsion's scale; 0 means 0.5. It keeps parts that
 	// are not connected from drifting apart.
 	Gravity float64
 	// Tolerance ends a level once the step has cooled under this share of
@@ -41,10 +44,17 @@ type MultilevelConfig struct {
 	// FirstStep is a finer level's starting step as a share of its natural
 	// length; 0 means 0.3.
 	FirstStep float64
+	// Interpolation is how far a finer level's node starts from its
+	// group's place toward its neighbours' groups' places, from 0 to 1;
+	// 0 means 0.5 (use a tiny value for none).
+	Interpolation float64
 	// MaxTicks bounds the ticks of one level (the coarsest gets four times
-	// as many); 0 means 100.
+	// as many); 0 means 20.
 	MaxTicks int
-	// CoarsestSize is how few nodes the coarsening stops at; 0 means 50.
+	// FinestTicks bounds the ticks of the finest level; 0 means twice
+	// MaxTicks.
+	FinestTicks int
+	// CoarsestSize is how few nodes the coarsening stops at; 0 means 10.
 	CoarsestSize int
 }
 
@@ -67,8 +77,17 @@ func (c MultilevelConfig) withDefaults() MultilevelConfig {
 	if c.FirstStep == 0 {
 		c.FirstStep = 0.3
 	}
+	if c.Interpolation == 0 {
+		c.Interpolation = 0.5
+	}
 	if c.MaxTicks == 0 {
-		c.MaxTicks = 100
+		c.MaxTicks = 20
+	}
+	if c.FinestTheta == 0 {
+		c.FinestTheta = 1.5
+	}
+	if c.FinestTicks == 0 {
+		c.FinestTicks = 2 * c.MaxTicks
 	}
 	if c.CoarsestSize == 0 {
 		c.CoarsestSize = 10
@@ -180,6 +199,10 @@ func (m *Multilevel) enter(nodes []Node, first float64) {
 		m.tree.mass = l.mass
 	}
 	m.tree.pm = nil
+	m.tree.theta2 = m.cfg.Theta * m.cfg.Theta
+	if m.cur == 0 {
+		m.tree.theta2 = m.cfg.FinestTheta * m.cfg.FinestTheta
+	}
 	// The natural length of a level: the spacing of its nodes if the
 	// finest level's spacing is 1.
 	m.natural = math.Sqrt(float64(len(m.levels[0].mass)) / float64(max(l.n, 1)))
@@ -219,8 +242,11 @@ func (m *Multilevel) Tick() bool {
 	m.iter++
 	m.ticks++
 	limit := m.cfg.MaxTicks
-	if m.cur == len(m.levels)-1 {
+	switch m.cur {
+	case len(m.levels) - 1:
 		limit *= 4
+	case 0:
+		limit = m.cfg.FinestTicks
 	}
 	if m.step >= m.cfg.Tolerance*m.natural && m.iter < limit {
 		return true
@@ -233,8 +259,11 @@ func (m *Multilevel) Tick() bool {
 	return true
 }
 
-// prolong places the next finer level's nodes at their groups' places, each
-// offset by a seeded jitter of a tenth of its natural length.
+// prolong places the next finer level's nodes from the coarser layout:
+// each halfway between its group's place and the mean of its neighbours'
+// groups' places, as FM³ (Hachul & Jünger 2004) places a merged node near
+// its neighbours rather than on its sun, plus a seeded jitter of a tenth of
+// its natural length that parts nodes placed alike.
 func (m *Multilevel) prolong() {
 	fine := m.levels[m.cur-1]
 	r := rand.New(rand.NewPCG(m.cfg.Seed, uint64(m.cur)))
@@ -242,8 +271,21 @@ func (m *Multilevel) prolong() {
 	nodes := make([]Node, fine.n)
 	for i, p := range fine.parent {
 		c := m.nodes[p]
-		nodes[i].X = c.X + float64((r.Float64()-0.5)*jit)
-		nodes[i].Y = c.Y + float64((r.Float64()-0.5)*jit)
+		x, y := c.X, c.Y
+		var sx, sy, sw float64
+		for e := fine.start[i]; e < fine.start[i+1]; e++ {
+			o := m.nodes[fine.parent[fine.adj[e]]]
+			w := fine.w[e]
+			sx += float64(o.X * w)
+			sy += float64(o.Y * w)
+			sw += w
+		}
+		if sw > 0 {
+			x = float64(x*(1-m.cfg.Interpolation)) + float64(sx/sw*m.cfg.Interpolation)
+			y = float64(y*(1-m.cfg.Interpolation)) + float64(sy/sw*m.cfg.Interpolation)
+		}
+		nodes[i].X = x + float64((r.Float64()-0.5)*jit)
+		nodes[i].Y = y + float64((r.Float64()-0.5)*jit)
 	}
 	m.cur--
 	m.enter(nodes, m.cfg.FirstStep)
@@ -339,9 +381,14 @@ func (m *Multilevel) forceRange(lo, hi int) {
 			fx += float64(dx * s)
 			fy += float64(dy * s)
 		}
-		// Gravity: a constant pull toward the centre of mass.
+		// Gravity: a constant pull toward the centre of mass, stronger on
+		// a node without edges, which nothing else holds near the rest.
 		if dx, dy := m.cx-x, m.cy-y; dx != 0 || dy != 0 {
-			s := m.g * mi / math.Sqrt(float64(dx*dx)+float64(dy*dy))
+			g := m.g
+			if l.start[i] == l.start[i+1] {
+				g *= isolatedGravity
+			}
+			s := g * mi / math.Sqrt(float64(dx*dx)+float64(dy*dy))
 			fx += float64(dx * s)
 			fy += float64(dy * s)
 		}
@@ -377,6 +424,10 @@ func (m *Multilevel) Positions(dst [][2]float64) {
 		dst[i] = [2]float64{m.nodes[p].X, m.nodes[p].Y}
 	}
 }
+
+// isolatedGravity multiplies the gravity on a node without edges: with
+// 1/d² repulsion it then rests about √isolatedGravity times nearer.
+const isolatedGravity = 25
 
 // BigLayoutConfig is the multilevel configuration the app and layout-bench
 // use for big networks.
