@@ -37,6 +37,8 @@ type Dataset struct {
 	actorByID    map[string]*Actor
 	relationByID map[string]*Relation
 	sourceByID   map[string]*Source
+	// original is the dataset a Localised copy was made from.
+	original *Dataset
 }
 
 // Span is a stretch of time; an empty End is open (still so at the range's end).

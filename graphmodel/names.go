@@ -18,6 +18,16 @@ func Languages() []string { return languages[:] }
 // IsLanguage reports whether tag is one of Languages.
 func IsLanguage(tag string) bool { return slices.Contains(languages[:], tag) }
 
+// Original is the dataset as written, whatever language d was localised
+// to: what a save writes, so the names in other languages stay where they
+// are.
+func (d *Dataset) Original() *Dataset {
+	if d.original != nil {
+		return d.original
+	}
+	return d
+}
+
 // Localised returns the dataset with every actor's and grouping's name in
 // lang where the data gives one (a short name missing falls back to the
 // name in lang); names it lacks stay as written. English, an empty or an
@@ -28,6 +38,7 @@ func (d *Dataset) Localised(lang string) *Dataset {
 		return d
 	}
 	out := *d
+	out.original = d.Original()
 	out.Actors = make([]*Actor, len(d.Actors))
 	out.actorByID = make(map[string]*Actor, len(d.Actors))
 	for i, a := range d.Actors {

@@ -29,6 +29,9 @@ func TestLocalised(t *testing.T) {
 			t.Errorf("%s: got %q / %q / %q, want %q / %q / %q", c.lang, name, short, l.Groupings[0].Name, c.name, c.short, c.group)
 		}
 	}
+	if ko := ds.Localised("ko"); ko.Original() != ds || ko.Localised("ja").Original() != ds || ds.Original() != ds {
+		t.Error("Original does not give back the dataset as written")
+	}
 	if n, _ := ds.Actors[0].NameAt(0); n != "Republic of Korea" {
 		t.Errorf("Localised changed the dataset it was called on: %q", n)
 	}
