@@ -8,10 +8,12 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	elang "github.com/echoes-viz/echoes/gui/lang"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -72,7 +74,7 @@ func NewStartWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphm
 }
 
 func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.Day, dark, deferPanels bool, loop uiLoop) (*Window, error) {
-	fonts, err := render.NewFonts()
+	fonts, err := render.NewFontsFor(elang.Current(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -100,19 +102,19 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	}
 	prev := btn("", theme.MediaSkipPreviousIcon(), func() { w.Viewer.PrevEvent() })
 	next := btn("", theme.MediaSkipNextIcon(), func() { w.Viewer.NextEvent() })
-	w.play = btn("Play", theme.MediaPlayIcon(), func() { w.Viewer.TogglePlay() })
+	w.play = btn(lang.L("Play"), theme.MediaPlayIcon(), func() { w.Viewer.TogglePlay() })
 	w.statusLine = widget.NewLabel(startHint)
 	// The status line takes what room the buttons leave and cuts its text
 	// short rather than push them out of a 1280-pixel window.
 	w.statusLine.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(nil, nil, container.NewHBox(prev, w.play, next, w.date), container.NewHBox(
-		btn("Open", theme.FolderOpenIcon(), w.showOpen),
-		btn("Save data", theme.DocumentSaveIcon(), w.showSave),
-		btn("Export", theme.MediaPhotoIcon(), w.showExport),
-		btn("Compare", theme.ViewRestoreIcon(), w.toggleCompare),
-		btn("Present", theme.ComputerIcon(), w.togglePresent),
-		btn("Legend", nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyL}) }),
-		btn("Light/Dark", nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyD}) }),
+		btn(lang.L("Open"), theme.FolderOpenIcon(), w.showOpen),
+		btn(lang.L("Save data"), theme.DocumentSaveIcon(), w.showSave),
+		btn(lang.L("Export"), theme.MediaPhotoIcon(), w.showExport),
+		btn(lang.L("Compare"), theme.ViewRestoreIcon(), w.toggleCompare),
+		btn(lang.L("Present"), theme.ComputerIcon(), w.togglePresent),
+		btn(lang.L("Legend"), nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyL}) }),
+		btn(lang.L("Light/Dark"), nil, func() { w.key(&fyne.KeyEvent{Name: fyne.KeyD}) }),
 		btn("", theme.HelpIcon(), w.showKeys)), w.statusLine)
 	// The toolbar scrolls sideways rather than hold the window wide.
 	w.top = container.NewPadded(container.NewHScroll(top))
@@ -134,10 +136,10 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 	// for a tab nobody sees at start would delay the first frame.
 	w.Network.HiddenKinds = map[graphmodel.Kind]bool{}
 	w.Network.HiddenCertainty = map[graphmodel.Certainty]bool{}
-	filters := container.NewTabItem("Filters", container.NewStack())
+	filters := container.NewTabItem(lang.L("Filters"), container.NewStack())
 	w.side = container.NewAppTabs(
-		container.NewTabItem("Story", w.story.list),
-		container.NewTabItem("Details", detailsScroll),
+		container.NewTabItem(lang.L("Story"), w.story.list),
+		container.NewTabItem(lang.L("Details"), detailsScroll),
 		filters,
 	)
 	w.side.OnSelected = func(t *container.TabItem) {
@@ -255,12 +257,12 @@ func (w *Window) update() {
 	}
 	w.filled = now
 	w.Timeline.SetValue(day)
-	w.date.SetText(day.Date().Human())
+	w.date.SetText(dateText(day.Date()))
 	if v.Playing() {
-		w.play.SetText("Pause")
+		w.play.SetText(lang.L("Pause"))
 		w.play.SetIcon(theme.MediaPauseIcon())
 	} else {
-		w.play.SetText("Play")
+		w.play.SetText(lang.L("Play"))
 		w.play.SetIcon(theme.MediaPlayIcon())
 	}
 	// Hidden panels are filled when they come back (presentation mode
@@ -284,7 +286,7 @@ func (w *Window) status(msg string) { w.statusLine.SetText(msg) }
 // taskbar (and a test driving the window from outside) can read them.
 func (w *Window) setTitle() {
 	day := w.Viewer.Day()
-	t := w.title + " \u2014 " + day.Date().Human()
+	t := w.title + " \u2014 " + dateText(day.Date())
 	if ev := w.Viewer.Dataset().LatestEvent(day); ev != nil {
 		t += ": " + ev.Title
 	}

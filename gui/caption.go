@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,24 +24,24 @@ func newCaptionPanel() *captionPanel {
 // show fills the panel for the event nearest day (nil clears it).
 func (c *captionPanel) show(ds *graphmodel.Dataset, e *graphmodel.Event, day graphmodel.Day) {
 	if e == nil {
-		c.text.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No events in this dataset.", Style: widget.RichTextStyleParagraph}}
+		c.text.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: lang.L("No events in this dataset."), Style: widget.RichTextStyleParagraph}}
 		c.text.Refresh()
 		return
 	}
-	when := e.Date.Human()
+	when := dateText(e.Date)
 	switch {
 	case e.Day() > day:
-		when += "  (the first event; the timeline is at " + day.Date().Human() + ")"
+		when += "  (the first event; the timeline is at " + dateText(day.Date()) + ")"
 	case e.Day() < day:
-		when += "  (latest event before " + day.Date().Human() + ")"
+		when += "  (latest event before " + dateText(day.Date()) + ")"
 	}
 	c.text.Segments = []widget.RichTextSegment{
-		&widget.TextSegment{Text: e.Title + " \u2014 " + when, Style: widget.RichTextStyleSubHeading},
+		&widget.TextSegment{Text: e.Title + " \u2014 " + when + inEnglish(), Style: widget.RichTextStyleSubHeading},
 		&widget.TextSegment{Text: e.Caption, Style: widget.RichTextStyleParagraph},
 	}
 	if len(e.Sources) > 0 { // imported files often have none
 		c.text.Segments = append(c.text.Segments,
-			&widget.TextSegment{Text: "Sources: " + sourceText(ds, e.Sources), Style: smallStyle()})
+			&widget.TextSegment{Text: lang.L("Sources: ") + sourceText(ds, e.Sources), Style: smallStyle()})
 	}
 	c.text.Refresh()
 }

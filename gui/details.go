@@ -1,10 +1,10 @@
 package gui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -47,7 +47,7 @@ func (d *detailsPanel) show(s *graphmodel.Snapshot) {
 		name, _ := a.NameAt(s.Day)
 		add(name, widget.RichTextStyleSubHeading)
 		ties = s.TiesOf(d.actor)
-		add(fmt.Sprintf("%d relations on %s", len(ties), s.Day.Date().Human()), smallStyle())
+		add(relationsOn(len(ties), s.Day), smallStyle())
 	case d.relPair[0] != "":
 		if e := s.Edge(d.relPair[0], d.relPair[1]); e != nil {
 			ties = e.Ties
@@ -59,15 +59,15 @@ func (d *detailsPanel) show(s *graphmodel.Snapshot) {
 		if b := ds.Actor(nb); b != nil {
 			_, nb = b.NameAt(s.Day)
 		}
-		add(na+" and "+nb, widget.RichTextStyleSubHeading)
-		add(fmt.Sprintf("%d relations on %s", len(ties), s.Day.Date().Human()), smallStyle())
+		add(na+" \u2013 "+nb, widget.RichTextStyleSubHeading)
+		add(relationsOn(len(ties), s.Day), smallStyle())
 	default:
-		add("Details", widget.RichTextStyleSubHeading)
-		add("Tap a state or a line to see its relations on this date and their sources. Hover for a summary. Drag a state to pin it; double-click to unpin.", widget.RichTextStyleParagraph)
+		add(lang.L("Details"), widget.RichTextStyleSubHeading)
+		add(lang.L("Tap a state or a line to see its relations on this date and their sources. Hover for a summary. Drag a state to pin it; double-click to unpin."), widget.RichTextStyleParagraph)
 	}
 	for _, t := range ties {
 		add(t.Name, strongBlock())
-		head := t.Kind.Label() + ": " + actorNames(ds, t.Relation, s.Day) + ". " + capitalise(spanText(ds, t.Relation)) + "."
+		head := kindText(t.Kind) + ": " + actorNames(ds, t.Relation, s.Day) + ". " + capitalise(spanText(ds, t.Relation)) + "."
 		if t.Status != graphmodel.InForce {
 			head += " On this date: " + t.Status.String() + "."
 		}
@@ -81,7 +81,7 @@ func (d *detailsPanel) show(s *graphmodel.Snapshot) {
 				add("Echoes: "+e.Name+" ("+e.Start.Human()+")", widget.RichTextStyleEmphasis)
 			}
 		}
-		add("Sources: "+sourceText(ds, t.Sources), smallStyle())
+		add(lang.L("Sources: ")+sourceText(ds, t.Sources), smallStyle())
 	}
 	d.text.Segments = segs
 	d.text.Refresh()

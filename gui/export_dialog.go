@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/gui/export"
+	"github.com/echoes-viz/echoes/gui/lang"
 	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 )
@@ -51,7 +52,7 @@ func (w *Window) exportJob(req ExportRequest) (func() error, error) {
 	}
 	ds := w.Viewer.Dataset()
 	o := picture.Options{Width: req.Width, Height: req.Height, Theme: th, Legend: req.Legend,
-		Caption: req.Caption, NoCredit: !req.Caption, Transparent: req.Transparent}
+		Caption: req.Caption, NoCredit: !req.Caption, Transparent: req.Transparent, Lang: lang.Current()}
 	what := export.What{At: w.Viewer.Day()}
 	switch req.What {
 	case exportPicture:

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -17,7 +18,7 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 	var kinds []fyne.CanvasObject
 	for _, k := range graphmodel.Kinds() {
 		k := k
-		c := widget.NewCheck(k.Label(), func(on bool) {
+		c := widget.NewCheck(kindText(k), func(on bool) {
 			n.HiddenKinds[k] = !on
 			n.Refresh()
 			w.focusNetwork()
@@ -37,7 +38,7 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 		certs = append(certs, chk)
 	}
 	search := widget.NewEntry()
-	search.SetPlaceHolder("Find a state, e.g. Japan")
+	search.SetPlaceHolder(lang.L("Find a state, e.g. Japan"))
 	result := widget.NewLabel("")
 	search.OnSubmitted = func(q string) {
 		id := w.findActor(q)
@@ -50,7 +51,7 @@ func (w *Window) filtersPanel() fyne.CanvasObject {
 		w.selected(id, "")
 		w.focusNetwork()
 	}
-	reset := widget.NewButton("Reset view", func() { n.ResetView(); w.focusNetwork() })
+	reset := widget.NewButton(lang.L("Reset view"), func() { n.ResetView(); w.focusNetwork() })
 	return container.NewScroll(container.NewVBox(
 		widget.NewLabelWithStyle("Search", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), search, result,
 		widget.NewLabelWithStyle("Relation kinds", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

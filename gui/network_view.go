@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/lang"
 	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 )
@@ -166,7 +167,7 @@ func (n *NetworkView) options(w, h, scale float64) render.Options {
 	size := n.Size()
 	k := picture.ScaleFor(float64(size.Width), float64(size.Height))
 	o := picture.Options{Width: int(w), Height: int(h), Theme: n.Theme, Legend: n.Legend, Caption: n.Caption,
-		Scale: scale * k, Zoom: n.zoom, PanX: n.panX / k, PanY: n.panY / k}.Render()
+		Scale: scale * k, Zoom: n.zoom, PanX: n.panX / k, PanY: n.panY / k, Lang: lang.Current()}.Render()
 	o.Highlight, o.Fit = hl, n.fitLock
 	return o
 }
@@ -459,7 +460,7 @@ func (n *NetworkView) compareScene(o render.Options) render.Built {
 		return n.cmpBuilt
 	}
 	b := picture.Compare(n.viewer.Dataset(), n.CompareDay, n.viewer.Day(), picture.Options{Chain: n.viewer.Chain(),
-		Width: int(o.Width), Height: int(o.Height), Scale: o.Scale, Theme: n.Theme, Legend: n.Legend}, n.fonts)
+		Width: int(o.Width), Height: int(o.Height), Scale: o.Scale, Theme: n.Theme, Legend: n.Legend, Lang: o.Lang}, n.fonts)
 	n.cmpKey, n.cmpBuilt = key, b
 	return b
 }

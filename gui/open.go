@@ -75,7 +75,7 @@ func (w *Window) openedWith(path string, ds *graphmodel.Dataset, warns []graphmo
 		w.showProblems(path, err)
 		return
 	}
-	w.SetDataset(ds, filepath.Base(path))
+	w.SetDataset(localised(ds), filepath.Base(path))
 	w.lastWarnings = w.lastWarnings[:0]
 	for _, p := range warns {
 		w.lastWarnings = append(w.lastWarnings, p.Error())
@@ -150,7 +150,7 @@ func (w *Window) showSave() {
 		if !ok {
 			return
 		}
-		ds := w.Viewer.Dataset()
+		ds := w.Viewer.Dataset().Original() // the names as written, translations beside them
 		p := path.Text
 		go func() {
 			err := formats.Write(p, ds)

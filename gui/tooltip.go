@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/gui/render"
 )
@@ -21,7 +23,7 @@ func tooltipLines(v *Viewer, target render.Target, bundled []string) []string {
 		}
 		name, _ := a.NameAt(s.Day)
 		ties := s.TiesOf(id)
-		lines := []string{name, fmt.Sprintf("%d relations on %s (tap for details)", len(ties), s.Day.Date().Human())}
+		lines := []string{name, relationsOn(len(ties), s.Day)}
 		for i, t := range ties {
 			if i == 6 {
 				lines = append(lines, fmt.Sprintf("\u2026 and %d more", len(ties)-6))
@@ -44,7 +46,7 @@ func tooltipLines(v *Viewer, target render.Target, bundled []string) []string {
 					mixed = true
 				}
 			}
-			head := fmt.Sprintf("%d relations: %s", len(bundled), r.Kind.Label())
+			head := fmt.Sprintf("%d \u00d7 %s", len(bundled), kindText(r.Kind))
 			if mixed {
 				head = fmt.Sprintf("%d relations of several kinds", len(bundled))
 			}
@@ -53,21 +55,21 @@ func tooltipLines(v *Viewer, target render.Target, bundled []string) []string {
 				if t, ok := s.Tie(b); ok {
 					row := "\u2022 " + t.Name + " (" + spanText(ds, t.Relation) + ")"
 					if mixed {
-						row = "\u2022 " + t.Kind.Label() + ": " + t.Name + " (" + spanText(ds, t.Relation) + ")"
+						row = "\u2022 " + kindText(t.Kind) + ": " + t.Name + " (" + spanText(ds, t.Relation) + ")"
 					}
 					lines = append(lines, row)
 				}
 			}
-			return append(lines, "Tap for descriptions and sources")
+			return append(lines, lang.L("Tap for descriptions and sources"))
 		}
-		lines := []string{r.Name, r.Kind.Label() + ": " + actorNames(ds, r, s.Day), spanText(ds, r)}
+		lines := []string{r.Name, kindText(r.Kind) + ": " + actorNames(ds, r, s.Day), spanText(ds, r)}
 		if t, ok := s.Tie(id); ok && t.Status != graphmodel.InForce {
 			lines = append(lines, "On this date: "+t.Status.String())
 		}
 		if r.Certainty != graphmodel.Confirmed {
 			lines = append(lines, "Certainty: "+string(r.Certainty))
 		}
-		lines = append(lines, "Sources: "+joinIDs(r.Sources))
+		lines = append(lines, lang.L("Sources: ")+joinIDs(r.Sources))
 		return lines
 	}
 	return nil
