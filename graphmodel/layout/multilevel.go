@@ -176,6 +176,31 @@ func NewMultilevel(n int, links []Link, cfg MultilevelConfig) *Multilevel {
 	return m
 }
 
+// newWarmMultilevel refines one level, base, from nodes (positions and
+// pins), with a small first step: the layout of a big network after a
+// change, so that what the change did not touch stays where it was.
+func newWarmMultilevel(base *level, nodes []Node, cfg MultilevelConfig) *Multilevel {
+	cfg = cfg.withDefaults()
+	m := &Multilevel{cfg: cfg, levels: []*level{base}}
+	total := float64(base.n)
+	w := max(base.totalWeight(), 1)
+	m.c = 2 * w / max(total*total, 1) * math.Pow(math.Sqrt(total)/2, cfg.Repulsion-1)
+	m.g = cfg.Gravity * 4 * w / max(math.Pow(total, 1.5), 1)
+	if cfg.Workers > 1 && base.n >= parallelMin {
+		m.pool = newWorkers(cfg.Workers)
+		runtime.AddCleanup(m, func(w *workers) { w.stop() }, m.pool)
+	}
+	m.tree.pool = m.pool
+	m.tree.leafSize = leafSize
+	m.force.fn = m.forceRange
+	m.enter(nodes, warmStep)
+	return m
+}
+
+// warmStep is the first step of a warm refinement, as a share of the
+// natural length.
+const warmStep = 0.05
+
 // Levels is the number of levels, the finest included.
 func (m *Multilevel) Levels() int { return len(m.levels) }
 
@@ -433,4 +458,26 @@ const isolatedGravity = 25
 // use for big networks.
 func BigLayoutConfig(workers int) MultilevelConfig {
 	return MultilevelConfig{Seed: 1950, Workers: workers}
+}
+
+// clone returns a copy that ticks on independently to the same result.
+// The levels are shared: nothing changes them once built.
+func (m *Multilevel) clone() *Multilevel {
+	c := &Multilevel{
+		cfg: m.cfg, levels: m.levels, cur: m.cur,
+		nodes: append([]Node(nil), m.nodes...),
+		nx:    make([]float64, len(m.nx)), ny: make([]float64, len(m.ny)), f2: make([]float64, len(m.f2)),
+		c: m.c, g: m.g, step: m.step, natural: m.natural, energy: m.energy,
+		progress: m.progress, iter: m.iter, ticks: m.ticks, done: m.done,
+	}
+	if m.pool != nil {
+		c.pool = newWorkers(m.cfg.Workers)
+		runtime.AddCleanup(c, func(w *workers) { w.stop() }, c.pool)
+	}
+	c.tree.pool = c.pool
+	c.tree.leafSize = leafSize
+	c.tree.theta2 = m.tree.theta2
+	c.tree.mass = m.tree.mass
+	c.force.fn = c.forceRange
+	return c
 }

@@ -28,6 +28,13 @@ const (
 	reheatBase  = 0.05
 	reheatShare = 0.5
 	dragAlpha   = 0.1
+	// MultilevelMin is the number of actors from which a cold layout is
+	// the multilevel one (Multilevel), which shows the structure of big
+	// networks: below it the single-level forces find it on their own.
+	MultilevelMin = 1000
+	// bigScale turns multilevel layout units, in which the mean edge is
+	// about 1 long (1 to 3 with communities), into layout units.
+	bigScale = 60
 	// settleChunk is how many ticks Settle runs per lock, so a window can
 	// read positions while a background goroutine settles.
 	settleChunk = 16
@@ -43,15 +50,25 @@ type Network struct {
 	// Update. SetRadius overrides it per actor.
 	LabelWidth func(id string) float64
 
-	mu     sync.Mutex
-	seed   int64
-	sim    *Simulation
-	ids    []string       // present actors, sorted
-	index  map[string]int // id -> node index
-	ties   map[string]string
-	last   map[string][2]float64 // last position of every actor laid out
-	pins   map[string][2]float64
-	radius map[string]float64
+	mu   sync.Mutex
+	seed int64
+	sim  *Simulation
+	// A network of MultilevelMin actors or more is big: its layout is the
+	// multilevel one (network_big.go), and sim only holds its positions.
+	// base is its graph; ml, while set, a layout under way: Step ticks it,
+	// Positions shows its progress, coarse to fine, and at rest its
+	// positions become the simulation's.
+	big  bool
+	base *level
+	ml   *Multilevel
+	// unfolded is set once a cold multilevel layout has come to rest.
+	unfolded bool
+	ids      []string       // present actors, sorted
+	index    map[string]int // id -> node index
+	ties     map[string]string
+	last     map[string][2]float64 // last position of every actor laid out
+	pins     map[string][2]float64
+	radius   map[string]float64
 
 	// What the forces are built from, kept for Clone.
 	links    []Link
@@ -154,6 +171,7 @@ func (n *Network) Update(s *graphmodel.Snapshot) {
 	n.links, n.targets, n.strength = links, targets, strength
 	n.sim = n.newSim(nodes)
 	n.sim.alpha = alpha
+	n.updateBig(len(old) == 0 || !n.unfolded, changed > 0)
 }
 
 // start picks a new actor's first position.
@@ -287,15 +305,22 @@ func (n *Network) Step(ticks int) bool {
 	if n.sim == nil {
 		return false
 	}
-	for i := 0; i < ticks && !n.sim.Settled(); i++ {
+	for i := 0; i < ticks && (n.ml != nil || !n.sim.Settled()); i++ {
+		if n.ml != nil {
+			n.stepBig()
+			continue
+		}
 		n.sim.Tick()
 	}
-	return !n.sim.Settled()
+	return n.ml != nil || !n.sim.Settled()
 }
 
-// Settle steps until the layout settles or maxTicks have run. It takes the
-// lock for a few ticks at a time, so readers are not kept waiting.
+// Settle steps until the layout settles or maxTicks have run; a cold
+// multilevel layout under way first runs to its end, whatever maxTicks. It
+// takes the lock for a few ticks at a time, so readers are not kept
+// waiting.
 func (n *Network) Settle(maxTicks int) {
+	n.Unfold()
 	for maxTicks > 0 {
 		c := min(maxTicks, settleChunk)
 		if !n.Step(c) {
@@ -310,8 +335,9 @@ func (n *Network) Positions() map[string][2]float64 {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	out := make(map[string][2]float64, len(n.ids))
+	pos := n.bigPositions()
 	for i, id := range n.ids {
-		out[id] = [2]float64{n.sim.nodes[i].X, n.sim.nodes[i].Y}
+		out[id] = n.position(i, pos)
 	}
 	return out
 }
@@ -323,6 +349,11 @@ func (n *Network) Position(id string) ([2]float64, bool) {
 	i, ok := n.index[id]
 	if !ok {
 		return [2]float64{}, false
+	}
+	if n.ml != nil {
+		p := make([][2]float64, len(n.ids))
+		n.ml.Positions(p)
+		return n.position(i, p), true
 	}
 	return [2]float64{n.sim.nodes[i].X, n.sim.nodes[i].Y}, true
 }
@@ -336,6 +367,7 @@ func (n *Network) Pin(id string, x, y float64) {
 	if i, ok := n.index[id]; ok {
 		n.sim.Pin(i, x, y)
 		n.sim.alpha = max(n.sim.alpha, dragAlpha)
+		n.reheatBig()
 	}
 }
 
@@ -347,6 +379,7 @@ func (n *Network) Unpin(id string) {
 	if i, ok := n.index[id]; ok {
 		n.sim.Unpin(i)
 		n.sim.alpha = max(n.sim.alpha, dragAlpha)
+		n.reheatBig()
 	}
 }
 
@@ -385,6 +418,10 @@ func (n *Network) Clone() *Network {
 		links:      append([]Link(nil), n.links...),
 		targets:    append([][2]float64(nil), n.targets...),
 		strength:   append([]float64(nil), n.strength...),
+	}
+	c.big, c.base, c.unfolded = n.big, n.base, n.unfolded
+	if n.ml != nil {
+		c.ml = n.ml.clone()
 	}
 	if n.sim != nil {
 		c.sim = c.newSim(append([]Node(nil), n.sim.nodes...))

@@ -1,0 +1,111 @@
+package layout
+
+// The layout of big networks (MultilevelMin actors or more): a cold start
+// is the multilevel layout; a change of date, a pin or an unpin refines the
+// finest level from where the actors are (Multilevel with one level, a
+// small first step), so actors that nothing moved stay put; the
+// simulation's forces, made for small networks, never tick.
+
+// updateBig starts the layout of a big network after Update: cold is the
+// first layout of this network (or the first has not come to rest),
+// changed that some actor's ties changed.
+func (n *Network) updateBig(cold, changed bool) {
+	n.ml = nil
+	n.big = len(n.ids) >= MultilevelMin
+	if !n.big {
+		n.base = nil
+		return
+	}
+	n.sim.alpha = n.sim.cfg.AlphaMin / 2
+	n.base = baseLevel(len(n.ids), n.links)
+	if cold {
+		n.ml = NewMultilevel(len(n.ids), n.links, n.bigConfig())
+		return
+	}
+	if changed {
+		n.reheatBig()
+	}
+}
+
+func (n *Network) bigConfig() MultilevelConfig {
+	cfg := BigLayoutConfig(0)
+	cfg.Seed = uint64(n.seed)
+	return cfg
+}
+
+// reheatBig refines a big network's finest level from where it is, after
+// a change, a pin or an unpin; during a cold layout, pins apply at its end.
+func (n *Network) reheatBig() {
+	if !n.big {
+		return
+	}
+	n.sim.alpha = n.sim.cfg.AlphaMin / 2
+	if n.ml != nil && n.ml.Level() > 0 {
+		return
+	}
+	nodes := make([]Node, len(n.sim.nodes))
+	for i, nd := range n.sim.nodes {
+		nodes[i] = Node{X: nd.X / bigScale, Y: nd.Y / bigScale, Pinned: nd.Pinned, FX: nd.FX / bigScale, FY: nd.FY / bigScale}
+	}
+	n.ml = newWarmMultilevel(n.base, nodes, n.bigConfig())
+}
+
+// stepBig runs one tick of the multilevel layout, and when it is at rest
+// hands its positions, scaled by bigScale, to the simulation, settled.
+func (n *Network) stepBig() {
+	if n.ml.Tick() {
+		return
+	}
+	pos := make([][2]float64, len(n.ids))
+	n.ml.Positions(pos)
+	n.ml = nil
+	n.unfolded = true
+	for i := range n.sim.nodes {
+		nd := &n.sim.nodes[i]
+		nd.VX, nd.VY = 0, 0
+		if nd.Pinned {
+			nd.X, nd.Y = nd.FX, nd.FY
+			continue
+		}
+		nd.X, nd.Y = float64(pos[i][0]*bigScale), float64(pos[i][1]*bigScale)
+	}
+	n.sim.alpha = n.sim.cfg.AlphaMin / 2
+}
+
+// Unfold runs a multilevel layout under way to its end; it does nothing
+// otherwise.
+func (n *Network) Unfold() {
+	for {
+		n.mu.Lock()
+		if n.ml == nil {
+			n.mu.Unlock()
+			return
+		}
+		for range settleChunk {
+			if n.ml == nil {
+				break
+			}
+			n.stepBig()
+		}
+		n.mu.Unlock()
+	}
+}
+
+// position is node i's position now: during a multilevel layout, the
+// place of its group at the level being refined (pos), as at rest.
+func (n *Network) position(i int, pos [][2]float64) [2]float64 {
+	if n.ml == nil {
+		return [2]float64{n.sim.nodes[i].X, n.sim.nodes[i].Y}
+	}
+	return [2]float64{float64(pos[i][0] * bigScale), float64(pos[i][1] * bigScale)}
+}
+
+// bigPositions is the multilevel layout's progress, or nil.
+func (n *Network) bigPositions() [][2]float64 {
+	if n.ml == nil {
+		return nil
+	}
+	pos := make([][2]float64, len(n.ids))
+	n.ml.Positions(pos)
+	return pos
+}
