@@ -34,31 +34,51 @@ type What struct {
 // the extension: .png, .svg or .gif (an animation, or a still with
 // Animate false).
 func File(path string, ds *graphmodel.Dataset, what What, o picture.Options) error {
+	return Write(path, ds, what, o, Run{})
+}
+
+// Write is File with a Run: it can be cancelled, and it reports progress.
+// A failed or cancelled export leaves no file behind (and an older file
+// of that name as it was).
+func Write(path string, ds *graphmodel.Dataset, what What, o picture.Options, run Run) error {
 	if err := CheckPath(path, what.Animate); err != nil {
 		return err
 	}
-	data, err := Bytes(filepath.Ext(path), ds, what, o)
+	ext := filepath.Ext(path)
+	err := formats.WriteAtomic(path, func(w io.Writer) error {
+		return Encode(w, ext, ds, what, o, run)
+	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return WriteAtomic(path, data)
+	return nil
 }
 
 // Bytes renders the picture in the format of ext (".png", ".svg", ".gif").
 func Bytes(ext string, ds *graphmodel.Dataset, what What, o picture.Options) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := Encode(&buf, ext, ds, what, o, Run{}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Encode writes the picture in the format of ext to w, an animation
+// frame by frame as each is drawn.
+func Encode(w io.Writer, ext string, ds *graphmodel.Dataset, what What, o picture.Options, run Run) error {
 	// Checked here too, not only by the command line: a size or scale out
 	// of range asks for more memory than there is, or draws nothing.
 	if err := CheckSize(o.Width, o.Height); err != nil {
-		return nil, err
+		return err
 	}
 	if err := CheckScale(o.Scale, o.Width, o.Height); err != nil {
-		return nil, err
+		return err
 	}
 	// Han characters take the forms of the picture's language; names are
 	// the dataset's in that language where it gives them.
 	fonts, err := render.NewFontsFor(o.Lang, nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	ds = ds.Localised(o.Lang)
 	if o.Theme == nil {
@@ -67,10 +87,13 @@ func Bytes(ext string, ds *graphmodel.Dataset, what What, o picture.Options) ([]
 	ext = strings.ToLower(ext)
 	if what.Animate {
 		if ext != ".gif" {
-			return nil, fmt.Errorf("an animation is written as .gif, not %q", ext)
+			return fmt.Errorf("an animation is written as .gif, not %q", ext)
 		}
-		data, _, err := Animate(ds, what.From, what.To, o, fonts)
-		return data, err
+		_, err := AnimateTo(w, ds, what.From, what.To, o, fonts, run)
+		return err
+	}
+	if err := run.ctx().Err(); err != nil {
+		return err
 	}
 	var b render.Built
 	if what.Compare {
@@ -78,28 +101,28 @@ func Bytes(ext string, ds *graphmodel.Dataset, what What, o picture.Options) ([]
 	} else {
 		b = picture.Still(ds, what.At, o, fonts)
 	}
-	var buf bytes.Buffer
 	switch ext {
 	case ".png":
-		if err := EncodePNG(&buf, render.Raster(b.Scene, fonts)); err != nil {
-			return nil, fmt.Errorf("encode PNG: %w", err)
+		if err := EncodePNG(w, render.Raster(b.Scene, fonts)); err != nil {
+			return fmt.Errorf("encode PNG: %w", err)
 		}
 	case ".svg":
-		if err := render.SVG(&buf, b.Scene, fonts); err != nil {
-			return nil, fmt.Errorf("write SVG: %w", err)
+		if err := render.SVG(w, b.Scene, fonts); err != nil {
+			return fmt.Errorf("write SVG: %w", err)
 		}
 	case ".gif":
 		img := render.Raster(b.Scene, fonts)
 		pal := Palette(o.Theme, ds)
 		p := image.NewPaletted(img.Bounds(), pal)
 		draw.Draw(p, p.Bounds(), img, image.Point{}, draw.Src)
-		if err := gif.Encode(&buf, p, nil); err != nil {
-			return nil, fmt.Errorf("encode GIF: %w", err)
+		if err := gif.Encode(w, p, nil); err != nil {
+			return fmt.Errorf("encode GIF: %w", err)
 		}
 	default:
-		return nil, fmt.Errorf("unknown picture format %q; use .png, .svg or .gif", ext)
+		return fmt.Errorf("unknown picture format %q; use .png, .svg or .gif", ext)
 	}
-	return buf.Bytes(), nil
+	run.report(1, 1)
+	return nil
 }
 
 // WriteAtomic writes data to a temporary file beside path and renames it

@@ -5,66 +5,63 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/gif"
-	"runtime"
-	"sync"
+	"io"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
-// Animate renders the timeline from one day to another as an animated GIF:
-// a hold on each event, a smooth glide between. Frames after the first
-// store only the rectangle that changed, with unchanged pixels transparent,
-// which keeps the whole 1945–2024 timeline small.
+// Animate renders the timeline from one day to another as an animated GIF
+// in memory; see AnimateTo.
 func Animate(ds *graphmodel.Dataset, from, to graphmodel.Day, o picture.Options, fonts *render.Fonts) ([]byte, picture.Timeline, error) {
+	var buf bytes.Buffer
+	tl, err := AnimateTo(&buf, ds, from, to, o, fonts, Run{})
+	if err != nil {
+		return nil, tl, err
+	}
+	return buf.Bytes(), tl, nil
+}
+
+// AnimateTo writes the timeline from one day to another to w as an
+// animated GIF: a hold on each event, a smooth glide between. Frames after
+// the first store only the rectangle that changed, with unchanged pixels
+// transparent, which keeps the whole 1945–2024 timeline small. Frames are
+// drawn several at once, quantised, and written as soon as their turn
+// comes: only the previous frame is kept, so memory does not grow with
+// the timeline. The bytes are those image/gif.EncodeAll writes for the
+// same frames.
+func AnimateTo(w io.Writer, ds *graphmodel.Dataset, from, to graphmodel.Day, o picture.Options, fonts *render.Fonts, run Run) (picture.Timeline, error) {
 	if o.Theme == nil {
 		o.Theme = render.Light()
 	}
-	// The frames first; then render and quantise them in parallel (each
-	// is independent) and delta-encode in order.
 	tl := picture.NewTimeline(ds, from, to, fonts)
-	ropt := tl.Options(o)
 	pal := Palette(o.Theme, ds)
-	frames := tl.Frames
-	full := make([]*image.Paletted, len(frames))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			rgba := image.NewRGBA(image.Rect(0, 0, o.Width, o.Height))
-			q := newQuantizer(pal)
-			for i := range jobs {
-				b := render.Build(frames[i], ropt, fonts)
-				render.RasterInto(rgba, b.Scene, fonts)
-				full[i] = q.quantize(rgba)
-			}
-		}()
+	gw := newGIFWriter(w, pal, o.Width, o.Height, len(tl.Frames))
+	var prev *image.Paletted
+	newConv := func() func(*image.RGBA) *image.Paletted {
+		q := newQuantizer(pal)
+		return q.quantize
 	}
-	for i := range frames {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	var out gif.GIF
-	for i, img := range full {
-		if i > 0 {
-			img = delta(full[i-1], full[i])
+	err := drawFrames(run.ctx(), tl, o, fonts, newConv, func(i int, full *image.Paletted) error {
+		img := full
+		if prev != nil {
+			img = delta(prev, full)
 		}
-		out.Image = append(out.Image, img)
-		out.Delay = append(out.Delay, tl.Delays[i])
-		out.Disposal = append(out.Disposal, gif.DisposalNone)
+		prev = full
+		if err := gw.frame(img, tl.Delays[i]); err != nil {
+			return fmt.Errorf("encode GIF: %w", err)
+		}
+		run.report(i+1, len(tl.Frames))
+		return nil
+	})
+	if err != nil {
+		return tl, err
 	}
-	out.Config = image.Config{ColorModel: pal, Width: o.Width, Height: o.Height}
-	out.LoopCount = 0
-	var buf bytes.Buffer
-	if err := gif.EncodeAll(&buf, &out); err != nil {
-		return nil, tl, fmt.Errorf("encode GIF: %w", err)
+	if err := gw.close(); err != nil {
+		return tl, fmt.Errorf("encode GIF: %w", err)
 	}
-	return buf.Bytes(), tl, nil
+	return tl, nil
 }
 
 // quantizer maps colours to the nearest palette entry, remembering each
