@@ -66,9 +66,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "export":
+			if wantsLesson(args[1:]) {
+				return runHandout(args[1:], stdout, stderr)
+			}
 			return runExport(args[1:], stderr)
 		case "validate":
-			return formats.ValidateMain(args[1:], stdout, stderr)
+			return runValidate(args[1:], stdout, stderr)
 		case "convert":
 			return formats.ConvertMain(args[1:], stdout, stderr)
 		case "layout-bench":
@@ -86,12 +89,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
-  echoes [--data FILE] [--at DATE] [--theme light|dark]   open the window
+  echoes [--data FILE] [--at DATE] [--theme light|dark] [--lesson FILE]   open the window
   echoes export -o OUT [--at DATE] [--compare DATE,DATE] [--animate [--from DATE] [--to DATE]]
                 [--size WxH] [--scale S] [--theme light|dark|projector] [--data FILE]
                 [--transparent] [--no-legend] [--no-caption]
                                                          write .png, .svg or .gif (no display needed)
-  echoes validate FILE...                                check dataset files (JSON, CSV, GEXF, GraphML)
+  echoes export --lesson FILE -o FOLDER/ [--notes] [--size WxH] [--theme T]
+                                                         a handout: one PNG per lesson step
+  echoes validate FILE...                                check dataset and lesson files (JSON, CSV, GEXF, GraphML)
   echoes convert IN OUT                                  convert between data formats, by extension
   echoes layout-bench GRAPH.json TICKS [OUT.json]        time the layout engine
   echoes [export] --lang en|ko|ja|zh-Hans|zh-Hant|ru     names, legend, dates and the window in that language
@@ -140,6 +145,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	at := fs.String("at", "", "open at `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	themeName := fs.String("theme", "light", "light or dark")
 	langName := langFlag(fs)
+	lessonPath := fs.String("lesson", "", "open the window with this lesson `FILE` (built-in: the one Echoes ships; a new name: an empty lesson saved there)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -157,7 +163,7 @@ func runWindow(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "echoes: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session, or use 'echoes export -o FILE.png' for pictures without one")
 		return exitWork
 	}
-	ds, name, err := loadData(*data)
+	l, ds, name, err := windowData(*lessonPath, *data)
 	if err != nil {
 		printErr(stderr, err)
 		return exitWork
@@ -198,6 +204,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	if aw, ah, ok := workArea(); ok {
 		w.FitScreen(aw, ah)
 	}
+	openLesson(w, l, *lessonPath)
 	gui.StatsOnSignal(stderr) // SIGUSR1 prints goroutines and memory (.ci/perf)
 	w.Win.ShowAndRun()
 	return exitOK

@@ -57,6 +57,8 @@ type Window struct {
 	lastProblems []string
 	// lastWarnings are what the reader left out of the last file opened.
 	lastWarnings []string
+	// lesson is the teacher's lesson: its tab, document and presentation.
+	lesson *lessonState
 }
 
 // NewWindow builds the window for ds at day. dark picks the theme.
@@ -142,6 +144,7 @@ func newWindow(a fyne.App, ds *graphmodel.Dataset, title string, day graphmodel.
 		container.NewTabItem(lang.L("Details"), detailsScroll),
 		filters,
 	)
+	w.initLesson()
 	w.side.OnSelected = func(t *container.TabItem) {
 		if t == filters && len(filters.Content.(*fyne.Container).Objects) == 0 {
 			filters.Content.(*fyne.Container).Add(w.filtersPanel())
@@ -297,6 +300,7 @@ func (w *Window) setTitle() {
 	if w.Network != nil && w.Network.Compare {
 		modes = append(modes, "compare")
 	}
+	modes = append(modes, w.lessonMode()...)
 	if len(modes) > 0 {
 		t += " [" + strings.Join(modes, ", ") + "]"
 	}

@@ -27,7 +27,9 @@ func startContent(split *container.Split) fyne.CanvasObject {
 func (w *Window) controlsJoin() {
 	w.split.Trailing = w.side
 	w.below = container.NewVBox(w.bottom, w.captionBox)
-	w.Win.SetContent(container.NewBorder(w.top, w.below, nil, nil, w.split))
+	// The lesson's notes strip sits under the picture, hidden (and
+	// taking no room) until N shows it.
+	w.Win.SetContent(container.NewBorder(w.top, w.below, nil, nil, container.NewBorder(nil, w.lesson.notes.box, nil, nil, w.split)))
 	w.controlsUp = true
 	w.showControls()
 	w.update()

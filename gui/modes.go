@@ -15,6 +15,7 @@ func (w *Window) togglePresent() {
 	// make it another picture than the export of the screen's size.
 	w.Win.SetPadded(!w.presenting)
 	w.Network.Caption = w.presenting
+	w.lessonPresentChanged()
 	if w.controlsUp {
 		w.showControls()
 	}

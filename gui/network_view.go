@@ -46,6 +46,9 @@ type NetworkView struct {
 	// HiddenKinds and HiddenCertainty filter what is drawn.
 	HiddenKinds     map[graphmodel.Kind]bool
 	HiddenCertainty map[graphmodel.Certainty]bool
+	// Step, when set, is the lesson step on show: its caption, glow,
+	// filters and focus go on the picture.
+	Step *picture.StepView
 
 	zoom, panX, panY float64
 
@@ -384,6 +387,9 @@ func (r *networkRenderer) draw(w, h int) image.Image {
 	} else {
 		f := n.viewer.Frame()
 		o.Emphasis, f.Ghosts = n.viewer.EventMarks()
+		if n.Step != nil {
+			n.Step.Apply(&f, &o)
+		}
 		f.Ties, f.Ghosts = n.filtered(f.Ties, f.Ghosts)
 		b = r.scenes[r.next]
 		render.BuildInto(&b, f, o, n.fonts)

@@ -103,6 +103,9 @@ func (s *Step) ShownCaption(ds *graphmodel.Dataset) string {
 	return ""
 }
 
+// EventOf is the dataset event the step names, or nil.
+func (s *Step) EventOf(ds *graphmodel.Dataset) *graphmodel.Event { return eventByID(ds, s.Event) }
+
 // eventByID finds an event of ds by id, or nil.
 func eventByID(ds *graphmodel.Dataset, id string) *graphmodel.Event {
 	if id == "" || ds == nil {

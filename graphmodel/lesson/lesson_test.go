@@ -113,7 +113,8 @@ func TestBadLessons(t *testing.T) {
 }
 
 func TestIsLesson(t *testing.T) {
-	if !IsLesson([]byte(good)) || IsLesson(resources.DatasetJSON()) || IsLesson([]byte("not json")) {
+	broken := `{"echoes": "lesson", "title": "T", "steps": [}`
+	if !IsLesson([]byte(good)) || !IsLesson([]byte(broken)) || IsLesson(resources.DatasetJSON()) || IsLesson([]byte("not json")) {
 		t.Error("IsLesson tells lessons from datasets wrongly")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -41,13 +42,20 @@ func plainErr(err error) string {
 	return err.Error()
 }
 
+// marker is how a lesson file says what it is, found even in a file too
+// broken to decode, so that its problems are reported as a lesson's.
+var marker = regexp.MustCompile(`"echoes"\s*:\s*"lesson"`)
+
 // IsLesson says whether data looks like a lesson file (a JSON object whose
 // "echoes" key is "lesson") rather than a dataset.
 func IsLesson(data []byte) bool {
 	var head struct {
 		Echoes string `json:"echoes"`
 	}
-	return json.Unmarshal(data, &head) == nil && head.Echoes == Format
+	if json.Unmarshal(data, &head) == nil {
+		return head.Echoes == Format
+	}
+	return marker.Match(data[:min(len(data), 4096)])
 }
 
 // Parse decodes a lesson and checks it against ds; name is the file named

@@ -2,8 +2,9 @@ package lesson
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
+	"io"
+
+	"github.com/echoes-viz/echoes/graphmodel/formats"
 )
 
 // Marshal is the lesson as a file: indented JSON, keys in a fixed order,
@@ -18,36 +19,15 @@ func (l *Lesson) Marshal() ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// Save writes the lesson to path atomically: a temporary file beside it,
-// renamed over it, so a failed write leaves the old file whole.
+// Save writes the lesson to path atomically (formats.WriteAtomic, the one
+// way Echoes writes a file): a failed write leaves the old file whole.
 func (l *Lesson) Save(path string) error {
 	b, err := l.Marshal()
 	if err != nil {
 		return err
 	}
-	return WriteAtomic(path, b)
-}
-
-// WriteAtomic writes data to path through a temporary file in the same
-// folder, synced and renamed over path.
-func WriteAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	return formats.WriteAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(b)
 		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+	})
 }

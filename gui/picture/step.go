@@ -47,7 +47,11 @@ func StepViewOf(ds *graphmodel.Dataset, s *lesson.Step, revealed bool) StepView 
 	if !s.Compare.IsZero() && !v.Waiting {
 		v.Compare = s.Compare.Last()
 	}
-	v.Event = &graphmodel.Event{ID: "lesson-step", Date: v.Day.Date(), Title: s.ShownTitle(ds), Caption: caption}
+	date := v.Day.Date()
+	if e := s.EventOf(ds); e != nil && !v.Waiting {
+		date = e.Date // "April 1950", as the dataset has it
+	}
+	v.Event = &graphmodel.Event{ID: "lesson-step", Date: date, Title: s.ShownTitle(ds), Caption: caption}
 	if len(s.Hide) > 0 {
 		v.Hide = map[graphmodel.Kind]bool{}
 		for _, k := range s.Hide {
@@ -80,10 +84,15 @@ func (v StepView) Apply(f *render.Frame, o *render.Options) {
 	case v.Waiting:
 		o.Emphasis, f.Ghosts = nil, nil
 	case v.Emphasis != nil:
+		// A new map: the view is shared by every repaint of the step.
+		glow := make(map[string]bool, len(v.Emphasis)+len(o.Emphasis))
 		for id := range o.Emphasis {
-			v.Emphasis[id] = true
+			glow[id] = true
 		}
-		o.Emphasis = v.Emphasis
+		for id := range v.Emphasis {
+			glow[id] = true
+		}
+		o.Emphasis = glow
 	}
 	if len(v.Hide) > 0 {
 		keep := func(in []render.FrameTie) []render.FrameTie {

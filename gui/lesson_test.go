@@ -1,0 +1,130 @@
+package gui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/lesson"
+	"github.com/echoes-viz/echoes/resources"
+)
+
+func press(w *Window, k fyne.KeyName) {
+	w.key(&fyne.KeyEvent{Name: k})
+	drain(w)
+}
+
+// TestLessonBuiltInWindow builds a lesson through the window's own
+// actions (three views added, one made a predict step, one moved, a
+// caption edited), undoes a change, saves, reopens and presents it: the
+// predict step asks first and answers on the next key.
+func TestLessonBuiltInWindow(t *testing.T) {
+	w := newTestWindow(t, "1950-02-14")
+	p := w.lesson.panel
+	w.addStep() // 1950-02-14, an event day
+	w.Viewer.SetDay(graphmodel.DayOf(1950, 10, 19))
+	w.addStep()
+	p.togglePredict()
+	w.Viewer.SetDay(graphmodel.MustDate("1961-09-10").First())
+	w.addStep()
+	doc := w.lesson.doc
+	if doc.steps() != 3 || !doc.l.Steps[1].Predict || doc.l.Steps[1].Question != "What happens next?" {
+		t.Fatalf("steps %+v", doc.l.Steps)
+	}
+	// Move the last step up, then undo the move.
+	p.move(-1)
+	if doc.l.Steps[1].Event != "e1961-09-10" {
+		t.Fatalf("move: %+v", doc.l.Steps)
+	}
+	w.undoLesson()
+	if doc.l.Steps[1].Event != "e1950-10-19" {
+		t.Fatalf("undo: %+v", doc.l.Steps)
+	}
+	// Typing a caption is one undo step.
+	p.selectStep(1)
+	p.caption.SetText("China ")
+	p.caption.SetText("China goes to war.")
+	if doc.l.Steps[1].Caption != "China goes to war." {
+		t.Fatalf("caption %q", doc.l.Steps[1].Caption)
+	}
+	w.undoLesson()
+	if doc.l.Steps[1].Caption != "" {
+		t.Errorf("undo of typing left %q", doc.l.Steps[1].Caption)
+	}
+	p.caption.SetText("China goes to war.")
+
+	path := t.TempDir() + "/lesson.json"
+	w.writeLesson(path)
+	if doc.dirty {
+		t.Error("dirty after save")
+	}
+	data, err := lesson.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lesson.Parse(path, data, w.Viewer.Dataset()); err != nil {
+		t.Fatal(err)
+	}
+
+	// A bad file leaves the lesson as it was.
+	bad := t.TempDir() + "/bad.json"
+	if err := os.WriteFile(bad, []byte(`{"echoes": "lesson", "title": "x", "steps": [{"event": "nope"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := doc.l
+	w.openLessonFile(bad)
+	if doc.l != before || !strings.Contains(w.lastProblems[0], "bad.json:1:") {
+		t.Errorf("a bad lesson changed the lesson or was not placed: %v", w.lastProblems)
+	}
+
+	// Present from step 2.
+	p.selectStep(1)
+	w.togglePresent()
+	drain(w)
+	if !w.presentingLesson() || !strings.Contains(w.Win.Title(), "lesson step 2/3, question") {
+		t.Fatalf("title %q", w.Win.Title())
+	}
+	if w.Viewer.Day() != graphmodel.DayOf(1950, 10, 18) || w.Network.Step.Event.Caption != "What happens next?" {
+		t.Errorf("before the reveal: %v %q", w.Viewer.Day(), w.Network.Step.Event.Caption)
+	}
+	press(w, fyne.KeyRight)
+	if !strings.Contains(w.Win.Title(), "2/3, answer") || w.Viewer.Day() != graphmodel.DayOf(1950, 10, 19) ||
+		w.Network.Step.Event.Caption != "China goes to war." || !w.Network.Step.Emphasis["r13-b"] {
+		t.Errorf("after the reveal: %q %v %+v", w.Win.Title(), w.Viewer.Day(), w.Network.Step)
+	}
+	press(w, fyne.KeyN)
+	if !w.lesson.notes.box.Visible() {
+		t.Error("N shows no notes")
+	}
+	press(w, fyne.KeyRight)
+	if !strings.Contains(w.Win.Title(), "3/3") {
+		t.Errorf("title %q", w.Win.Title())
+	}
+	press(w, fyne.KeyLeft)
+	press(w, fyne.KeyEscape)
+	if w.presenting || w.Network.Step != nil || w.lesson.notes.box.Visible() {
+		t.Error("Esc left the lesson on")
+	}
+}
+
+// TestBuiltInLessonOpens: the window opens the built-in lesson and
+// presents every step of it.
+func TestBuiltInLessonOpens(t *testing.T) {
+	w := newTestWindow(t, "1950")
+	w.OfferBuiltInLesson(resources.LessonName, resources.LessonJSON())
+	w.openBuiltInLesson()
+	n := w.lesson.doc.steps()
+	if n < 10 {
+		t.Fatalf("%d steps", n)
+	}
+	w.togglePresent()
+	for i := 0; i < n+4; i++ {
+		press(w, fyne.KeyRight)
+	}
+	if want := "lesson step 13/13"; !strings.Contains(w.Win.Title(), want) {
+		t.Errorf("title %q, want %q", w.Win.Title(), want)
+	}
+}

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/formats"
+	"github.com/echoes-viz/echoes/graphmodel/lesson"
+	"github.com/echoes-viz/echoes/gui"
+	"github.com/echoes-viz/echoes/gui/export"
+	"github.com/echoes-viz/echoes/gui/picture"
+	"github.com/echoes-viz/echoes/gui/render"
+	"github.com/echoes-viz/echoes/resources"
+)
+
+// builtInLesson is what --lesson takes for the lesson Echoes ships.
+const builtInLesson = "built-in"
+
+// loadLesson reads a lesson file (or the built-in one) and the dataset it
+// refers to: data when given, else the lesson's own "dataset", relative to
+// the lesson file, else the embedded one. It returns the lesson, the
+// dataset and the dataset's name.
+func loadLesson(path, data string) (*lesson.Lesson, *graphmodel.Dataset, string, error) {
+	name, text := path, []byte(nil)
+	if path == builtInLesson {
+		name, text = resources.LessonName, resources.LessonJSON()
+	} else {
+		var err error
+		if text, err = lesson.Read(path); err != nil {
+			return nil, nil, "", err
+		}
+	}
+	l, err := lesson.Decode(name, text)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	if data == "" && l.Dataset != "" && path != builtInLesson {
+		data = filepath.Join(filepath.Dir(path), l.Dataset)
+	}
+	ds, dsName, err := loadData(data)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	if err := lesson.Check(name, text, l, ds); err != nil {
+		return nil, nil, "", err
+	}
+	return l, ds, dsName, nil
+}
+
+// runValidate checks lesson files as lessons and hands every other
+// operand to the datasets' validate.
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	var rest []string
+	code := exitOK
+	for i, a := range args {
+		if a == "--" || strings.HasPrefix(a, "-") {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		head, err := lesson.Read(a)
+		if err != nil || !lesson.IsLesson(head) {
+			rest = append(rest, a)
+			continue
+		}
+		l, ds, _, err := loadLesson(a, "")
+		if err != nil {
+			printErr(stderr, err)
+			code = exitWork
+			continue
+		}
+		predicts := 0
+		for _, s := range l.Steps {
+			if s.Predict {
+				predicts++
+			}
+		}
+		fmt.Fprintf(stdout, "%s: valid lesson (%d steps, %d predict, over %q)\n", a, len(l.Steps), predicts, ds.Title)
+	}
+	if len(rest) == 0 && len(args) > 0 {
+		return code
+	}
+	if c := formats.ValidateMain(rest, stdout, stderr); c != exitOK {
+		return c
+	}
+	return code
+}
+
+// wantsLesson says whether export's arguments ask for a handout.
+func wantsLesson(args []string) bool {
+	for _, a := range args {
+		if a == "--lesson" || a == "-lesson" || strings.HasPrefix(a, "--lesson=") || strings.HasPrefix(a, "-lesson=") {
+			return true
+		}
+	}
+	return false
+}
+
+// runHandout is `echoes export --lesson FILE -o FOLDER/`: one PNG per step
+// with its title and caption (and notes with --notes).
+func runHandout(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("echoes export --lesson", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	path := fs.String("lesson", "", "the lesson `FILE` (or built-in)")
+	out := fs.String("o", "", "the `FOLDER/` to write step-01.png, step-02.png, ... into")
+	data := fs.String("data", "", "dataset `FILE` (default: the lesson's own, else the embedded one)")
+	size := fs.String("size", "", fmt.Sprintf("page size `WxH` in pixels (default %dx%d)", export.StillWidth, export.StillHeight))
+	themeName := fs.String("theme", "light", "light, dark or projector")
+	notes := fs.Bool("notes", false, "print the presenter notes under each caption")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	usageErr := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "echoes export: "+format+"\n", a...)
+		return exitUsage
+	}
+	if *path == "" || *out == "" || fs.NArg() > 0 {
+		return usageErr("give the lesson and a folder: --lesson FILE -o FOLDER/")
+	}
+	if strings.EqualFold(filepath.Ext(*out), ".pdf") {
+		fmt.Fprintf(stderr, "echoes export: -o %s: this build has no PDF writer; write one PNG per step with -o FOLDER/\n", *out)
+		return exitWork
+	}
+	st, err := os.Stat(*out)
+	switch {
+	case err == nil && !st.IsDir():
+		return usageErr("-o %s: a handout is a folder of pictures; end the name with / (e.g. -o handout/)", *out)
+	case errors.Is(err, os.ErrNotExist):
+		if !strings.HasSuffix(*out, "/") && filepath.Ext(*out) != "" {
+			return usageErr("-o %s: a handout is a folder of pictures; end the name with / (e.g. -o handout/)", *out)
+		}
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			fmt.Fprintf(stderr, "echoes export: -o %s: %v; check the folder's parent exists and is writable\n", *out, err)
+			return exitWork
+		}
+	case err != nil:
+		fmt.Fprintf(stderr, "echoes export: -o %s: %v\n", *out, err)
+		return exitWork
+	}
+	w, h := export.StillWidth, export.StillHeight
+	if *size != "" {
+		if w, h, err = export.ParseSize(*size); err != nil {
+			return usageErr("--%v", err)
+		}
+	}
+	th, ok := render.ThemeNamed(*themeName)
+	if !ok {
+		return usageErr("--theme %q: use light, dark or projector", *themeName)
+	}
+	l, ds, _, err := loadLesson(*path, *data)
+	if err != nil {
+		printErr(stderr, err)
+		return exitWork
+	}
+	files, err := export.Handout(*out, ds, l, picture.Options{Width: w, Height: h, Theme: th, Legend: true}, *notes)
+	if err != nil {
+		printErr(stderr, err)
+		return exitWork
+	}
+	fmt.Fprintf(stdout, "%s: %d pictures for %d steps (a predict step's question has its own)\n", *out, len(files), len(l.Steps))
+	return exitOK
+}
+
+// windowData is what the window opens: with --lesson, the lesson and its
+// dataset (a lesson file not there yet is a new lesson over the dataset);
+// else the dataset alone.
+func windowData(lessonPath, data string) (*lesson.Lesson, *graphmodel.Dataset, string, error) {
+	if lessonPath != "" && lessonPath != builtInLesson {
+		if _, err := os.Stat(lessonPath); errors.Is(err, os.ErrNotExist) {
+			ds, name, err := loadData(data)
+			return nil, ds, name, err
+		}
+	}
+	if lessonPath == "" {
+		ds, name, err := loadData(data)
+		return nil, ds, name, err
+	}
+	return loadLesson(lessonPath, data)
+}
+
+// openLesson puts the command line's lesson in the window: the one read,
+// a new one to be saved at path, or the last one the window had open.
+func openLesson(w *gui.Window, l *lesson.Lesson, path string) {
+	w.OfferBuiltInLesson(resources.LessonName, resources.LessonJSON())
+	switch {
+	case l != nil && path == builtInLesson:
+		w.SetLesson(l, "")
+	case l != nil:
+		w.SetLesson(l, path)
+	case path != "":
+		w.NewLessonAt(path)
+	default:
+		w.ReopenLastLesson()
+	}
+}
