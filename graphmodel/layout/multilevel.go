@@ -44,12 +44,16 @@ type MultilevelConfig struct {
 	// FirstStep is a finer level's starting step as a share of its natural
 	// length; 0 means 0.3.
 	FirstStep float64
+	// CoarseStep is FirstStep on the cheap levels (at most a twentieth of
+	// the nodes): a long first step there lets a twisted or folded start
+	// unwind; 0 means 1.
+	CoarseStep float64
 	// Interpolation is how far a finer level's node starts from its
 	// group's place toward its neighbours' groups' places, from 0 to 1;
 	// 0 means 0.5 (use a tiny value for none).
 	Interpolation float64
-	// MaxTicks bounds the ticks of one level (the coarsest gets four times
-	// as many); 0 means 20.
+	// MaxTicks bounds the ticks of one level (those of at most a
+	// twentieth of the nodes get five times as many); 0 means 20.
 	MaxTicks int
 	// FinestTicks bounds the ticks of the finest level; 0 means twice
 	// MaxTicks.
@@ -76,6 +80,9 @@ func (c MultilevelConfig) withDefaults() MultilevelConfig {
 	}
 	if c.FirstStep == 0 {
 		c.FirstStep = 0.3
+	}
+	if c.CoarseStep == 0 {
+		c.CoarseStep = 1
 	}
 	if c.Interpolation == 0 {
 		c.Interpolation = 0.5
@@ -201,6 +208,10 @@ func newWarmMultilevel(base *level, nodes []Node, cfg MultilevelConfig) *Multile
 // natural length.
 const warmStep = 0.05
 
+// cheap reports whether the current level has at most a twentieth of the
+// nodes: its ticks cost little, and its shape is the whole layout's.
+func (m *Multilevel) cheap() bool { return m.levels[m.cur].n*20 <= m.levels[0].n }
+
 // Levels is the number of levels, the finest included.
 func (m *Multilevel) Levels() int { return len(m.levels) }
 
@@ -267,11 +278,13 @@ func (m *Multilevel) Tick() bool {
 	m.iter++
 	m.ticks++
 	limit := m.cfg.MaxTicks
-	switch m.cur {
-	case len(m.levels) - 1:
-		limit *= 4
-	case 0:
+	switch {
+	case m.cur == 0:
 		limit = m.cfg.FinestTicks
+	case m.cheap():
+		// A small level is cheap, and its shape is the whole layout's:
+		// let it come to rest.
+		limit *= 5
 	}
 	if m.step >= m.cfg.Tolerance*m.natural && m.iter < limit {
 		return true
@@ -313,7 +326,11 @@ func (m *Multilevel) prolong() {
 		nodes[i].Y = y + float64((r.Float64()-0.5)*jit)
 	}
 	m.cur--
-	m.enter(nodes, m.cfg.FirstStep)
+	first := m.cfg.FirstStep
+	if m.cheap() {
+		first = m.cfg.CoarseStep
+	}
+	m.enter(nodes, first)
 }
 
 // forceRange computes the force on nodes [lo, hi) and their next places.

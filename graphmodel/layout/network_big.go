@@ -50,12 +50,23 @@ func (n *Network) reheatBig() {
 	n.ml = newWarmMultilevel(n.base, nodes, n.bigConfig())
 }
 
-// stepBig runs one tick of the multilevel layout, and when it is at rest
-// hands its positions, scaled by bigScale, to the simulation, settled.
+// stepBig runs the multilevel layout for as much work as one tick of the
+// finest level (many ticks of a coarse level), so that a Step of the
+// window costs about the same at every level; when it is at rest it hands
+// its positions, scaled by bigScale, to the simulation, settled.
 func (n *Network) stepBig() {
-	if n.ml.Tick() {
-		return
+	for work := 0; work < len(n.ids); {
+		work += n.ml.levels[n.ml.cur].n
+		if !n.ml.Tick() {
+			n.endBig()
+			return
+		}
 	}
+}
+
+// endBig hands the positions of a multilevel layout at rest to the
+// simulation.
+func (n *Network) endBig() {
 	pos := make([][2]float64, len(n.ids))
 	n.ml.Positions(pos)
 	n.ml = nil
