@@ -51,7 +51,12 @@ func StepViewOf(ds *graphmodel.Dataset, s *lesson.Step, revealed bool) StepView 
 	if e := s.EventOf(ds); e != nil && !v.Waiting {
 		date = e.Date // "April 1950", as the dataset has it
 	}
-	v.Event = &graphmodel.Event{ID: "lesson-step", Date: date, Title: s.ShownTitle(ds), Caption: caption}
+	title := s.ShownTitle(ds)
+	if v.Waiting && s.Title == "" {
+		// The event's own title would give the answer away.
+		title = "What happens next?"
+	}
+	v.Event = &graphmodel.Event{ID: "lesson-step", Date: date, Title: title, Caption: caption}
 	if len(s.Hide) > 0 {
 		v.Hide = map[graphmodel.Kind]bool{}
 		for _, k := range s.Hide {

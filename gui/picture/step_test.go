@@ -62,6 +62,9 @@ func TestStepView(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(fmt.Sprint("revealed ", tc.revealed), func(t *testing.T) {
 			v := StepViewOf(ds, s, tc.revealed)
+			if (v.Event.Title == "China enters the Korean War") != tc.revealed {
+				t.Errorf("title %q gives the answer away, or is not the event's after the reveal", v.Event.Title)
+			}
 			if v.Day != tc.day || v.Event.Caption != tc.caption || v.Waiting == tc.revealed {
 				t.Errorf("day %v caption %q waiting %v", v.Day, v.Event.Caption, v.Waiting)
 			}
