@@ -71,3 +71,29 @@ func TestFastDecoderAgrees(t *testing.T) {
 		})
 	}
 }
+
+// FuzzFastDecoderAgrees checks the fast decoder's promise on any input:
+// whatever it takes, encoding/json takes too and decodes the same.
+func FuzzFastDecoderAgrees(f *testing.F) {
+	mini, err := os.ReadFile("testdata/mini.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(mini)
+	f.Add([]byte(`{"title": "a\"b", "relations": [{"id": "r", "actors": ["a", "b"], "start": "1950"}], "sources": null}`))
+	f.Add([]byte(`{"actors": [{"anchor": [-1.5e2, 0.25E+1]}], "memoryMonths": -0}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fast Dataset
+		d := fastDecoder{data: data}
+		if !d.dataset(&fast) {
+			return
+		}
+		var slow Dataset
+		if err := json.Unmarshal(data, &slow); err != nil {
+			t.Fatalf("the fast decoder took what encoding/json refuses: %v", err)
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("fast decoder gave\n%+v\nencoding/json gave\n%+v", fast, slow)
+		}
+	})
+}
