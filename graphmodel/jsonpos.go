@@ -29,6 +29,7 @@ const (
 	objectValue
 	listValue
 	dateValue
+	mapValue // an object with keys of any name, each value elem
 )
 
 type schemaField struct {
@@ -50,6 +51,8 @@ func schemaOf(t reflect.Type) *schema {
 	switch t.Kind() {
 	case reflect.Slice, reflect.Array:
 		return &schema{kind: listValue, elem: schemaOf(t.Elem())}
+	case reflect.Map:
+		return &schema{kind: mapValue, elem: schemaOf(t.Elem())}
 	case reflect.Struct:
 		s := &schema{kind: objectValue}
 		for f := range t.Fields() {
@@ -341,6 +344,10 @@ func (s *jsonScan) object(sc *schema, wanted bool) {
 		return
 	}
 	defer func() { s.depth-- }()
+	var elem *schema // each value's, in a map
+	if sc != nil && sc.kind == mapValue {
+		sc, elem = nil, sc.elem
+	}
 	if sc != nil && sc.kind != objectValue {
 		sc = nil // a type error: encoding/json reports it
 	}
@@ -395,6 +402,7 @@ func (s *jsonScan) object(sc *schema, wanted bool) {
 				}
 			}
 		} else {
+			child = elem
 			if seen == nil {
 				seen = map[string]int{}
 			}

@@ -44,6 +44,8 @@ func TestValidationErrors(t *testing.T) {
 		{"duplicate key in another case", `"id": "r3", "kind": "arms",`, `"id": "r3", "kind": "arms", "Kind": "war",`, 15, []string{`duplicate key "Kind"`}},
 		{"unknown field placed", `"certainty": "alleged"`, `"certainty": "alleged", "weight": 2`, 15, []string{"relations[2]", `unknown field "weight"`}},
 		{"extra data", "\n}\n", "\n}\n{}", 27, []string{"extra data after the dataset object"}},
+		{"unknown field in a map's value", `{"name": "Beta", "short": "Beta"}`, `{"name": "Beta", "short": "Beta", "localised": {"ko": {"name": "베타", "shrot": "베"}}}`, 8, []string{"actors[1].names[0].localised.ko", `unknown field "shrot"`}},
+		{"duplicate key in a map", `{"name": "Beta", "short": "Beta"}`, `{"name": "Beta", "short": "Beta", "localised": {"ko": {"name": "베타"}, "ko": {"name": "비"}}}`, 8, []string{`duplicate key "ko"`}},
 		{"echo of later relation", `"echoes": "r1"`, `"echoes": "r5"`, 16, []string{"echoes must name an earlier relation"}},
 		{"directed with three", `"actors": ["C", "A"], "directed": true`, `"actors": ["C", "A", "B"], "directed": true`, 15, []string{"exactly two actors"}},
 	}
