@@ -52,7 +52,11 @@ func newLessonPanel(w *Window) *lessonPanel {
 			if s.Predict {
 				mark = "  [?]"
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%d. %s  %s%s", i+1, s.Day(doc.ds).Date().Human(), s.ShownTitle(doc.ds), mark))
+			date := s.Day(doc.ds).Date()
+			if e := s.EventOf(doc.ds); e != nil {
+				date = e.Date // "April 1950", as the dataset has it
+			}
+			o.(*widget.Label).SetText(fmt.Sprintf("%d. %s  %s%s", i+1, date.Human(), s.ShownTitle(doc.ds), mark))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if p.selected == i {

@@ -115,10 +115,18 @@ func (w *Window) panelFollow() {
 func (w *Window) showNotes(on bool) {
 	ls := w.lesson
 	ls.notesOn = on && w.presentingLesson()
+	if ls.notesOn == ls.notes.box.Visible() {
+		return
+	}
 	if ls.notesOn {
 		ls.notes.box.Show()
 	} else {
 		ls.notes.box.Hide()
+	}
+	// Showing a child does not lay its container out again: the strip
+	// would have no room, and the picture would not give it any.
+	if c := w.Win.Content(); c != nil {
+		c.Refresh()
 	}
 }
 

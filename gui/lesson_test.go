@@ -95,9 +95,11 @@ func TestLessonBuiltInWindow(t *testing.T) {
 		w.Network.Step.Event.Caption != "China goes to war." || !w.Network.Step.Emphasis["r13-b"] {
 		t.Errorf("after the reveal: %q %v %+v", w.Win.Title(), w.Viewer.Day(), w.Network.Step)
 	}
+	tall := w.Network.Size().Height
 	press(w, fyne.KeyN)
-	if !w.lesson.notes.box.Visible() {
-		t.Error("N shows no notes")
+	if !w.lesson.notes.box.Visible() || w.lesson.notes.box.Size().Height == 0 || w.Network.Size().Height >= tall {
+		t.Errorf("N shows no notes strip, or the picture gives it no room (%v, picture %v high, was %v)",
+			w.lesson.notes.box.Size(), w.Network.Size().Height, tall)
 	}
 	press(w, fyne.KeyRight)
 	if !strings.Contains(w.Win.Title(), "3/3") {
