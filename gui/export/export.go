@@ -45,6 +45,12 @@ func Write(path string, ds *graphmodel.Dataset, what What, o picture.Options, ru
 		return err
 	}
 	ext := filepath.Ext(path)
+	if IsVideo(ext) {
+		if err := writeVideo(path, ds, what, o, run); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return nil
+	}
 	err := formats.WriteAtomic(path, func(w io.Writer) error {
 		return Encode(w, ext, ds, what, o, run)
 	})
@@ -66,28 +72,14 @@ func Bytes(ext string, ds *graphmodel.Dataset, what What, o picture.Options) ([]
 // Encode writes the picture in the format of ext to w, an animation
 // frame by frame as each is drawn.
 func Encode(w io.Writer, ext string, ds *graphmodel.Dataset, what What, o picture.Options, run Run) error {
-	// Checked here too, not only by the command line: a size or scale out
-	// of range asks for more memory than there is, or draws nothing.
-	if err := CheckSize(o.Width, o.Height); err != nil {
-		return err
-	}
-	if err := CheckScale(o.Scale, o.Width, o.Height); err != nil {
-		return err
-	}
-	// Han characters take the forms of the picture's language; names are
-	// the dataset's in that language where it gives them.
-	fonts, err := render.NewFontsFor(o.Lang, nil)
+	ds, o, fonts, err := prepare(ds, o)
 	if err != nil {
 		return err
-	}
-	ds = ds.Localised(o.Lang)
-	if o.Theme == nil {
-		o.Theme = render.Light()
 	}
 	ext = strings.ToLower(ext)
 	if what.Animate {
 		if ext != ".gif" {
-			return fmt.Errorf("an animation is written as .gif, not %q", ext)
+			return fmt.Errorf("an animation is written as .gif, .mp4 or .webm, not %q", ext)
 		}
 		_, err := AnimateTo(w, ds, what.From, what.To, o, fonts, run)
 		return err
@@ -101,17 +93,50 @@ func Encode(w io.Writer, ext string, ds *graphmodel.Dataset, what What, o pictur
 	} else {
 		b = picture.Still(ds, what.At, o, fonts)
 	}
+	return encodeScene(w, ext, b.Scene, ds, o, fonts, run)
+}
+
+// prepare checks the size and scale, and gives the dataset in the
+// picture's language, the options with a theme, and the fonts.
+func prepare(ds *graphmodel.Dataset, o picture.Options) (*graphmodel.Dataset, picture.Options, *render.Fonts, error) {
+	// Checked here too, not only by the command line: a size or scale out
+	// of range asks for more memory than there is, or draws nothing.
+	if err := CheckSize(o.Width, o.Height); err != nil {
+		return nil, o, nil, err
+	}
+	if err := CheckScale(o.Scale, o.Width, o.Height); err != nil {
+		return nil, o, nil, err
+	}
+	// Han characters take the forms of the picture's language; names are
+	// the dataset's in that language where it gives them.
+	fonts, err := render.NewFontsFor(o.Lang, nil)
+	if err != nil {
+		return nil, o, nil, err
+	}
+	ds = ds.Localised(o.Lang)
+	if o.Theme == nil {
+		o.Theme = render.Light()
+	}
+	return ds, o, fonts, nil
+}
+
+// encodeScene writes one Scene in the format of ext.
+func encodeScene(w io.Writer, ext string, sc render.Scene, ds *graphmodel.Dataset, o picture.Options, fonts *render.Fonts, run Run) error {
 	switch ext {
 	case ".png":
-		if err := EncodePNG(w, render.Raster(b.Scene, fonts)); err != nil {
+		if err := EncodePNG(w, render.Raster(sc, fonts)); err != nil {
 			return fmt.Errorf("encode PNG: %w", err)
 		}
 	case ".svg":
-		if err := render.SVG(w, b.Scene, fonts); err != nil {
+		if err := render.SVG(w, sc, fonts); err != nil {
 			return fmt.Errorf("write SVG: %w", err)
 		}
+	case ".pdf":
+		if err := EncodePDF(w, sc, fonts); err != nil {
+			return fmt.Errorf("write PDF: %w", err)
+		}
 	case ".gif":
-		img := render.Raster(b.Scene, fonts)
+		img := render.Raster(sc, fonts)
 		pal := Palette(o.Theme, ds)
 		p := image.NewPaletted(img.Bounds(), pal)
 		draw.Draw(p, p.Bounds(), img, image.Point{}, draw.Src)
@@ -119,7 +144,7 @@ func Encode(w io.Writer, ext string, ds *graphmodel.Dataset, what What, o pictur
 			return fmt.Errorf("encode GIF: %w", err)
 		}
 	default:
-		return fmt.Errorf("unknown picture format %q; use .png, .svg or .gif", ext)
+		return fmt.Errorf("unknown picture format %q; use .png, .svg, .pdf or .gif", ext)
 	}
 	run.report(1, 1)
 	return nil

@@ -105,18 +105,22 @@ func ParseScale(s string, w, h int) (float64, error) {
 	return v, nil
 }
 
-// Formats are the extensions File writes.
-func Formats() []string { return []string{".png", ".svg", ".gif"} }
+// Formats are the extensions File writes: pictures, then the animations
+// (.gif is both).
+func Formats() []string { return []string{".png", ".svg", ".pdf", ".gif", ".mp4", ".webm"} }
 
 // CheckPath says what is wrong with path's extension for a picture (an
-// animation only as .gif), or nil.
+// animation only as .gif, .mp4 or .webm; a still not as a video), or nil.
 func CheckPath(path string, animate bool) error {
 	ext := strings.ToLower(filepath.Ext(path))
 	if animate {
-		if ext != ".gif" {
-			return fmt.Errorf("%s: an animation is written as .gif; end the name with .gif", path)
+		if ext != ".gif" && !IsVideo(ext) {
+			return fmt.Errorf("%s: an animation is written as .gif, .mp4 or .webm; end the name with one of them", path)
 		}
 		return nil
+	}
+	if IsVideo(ext) {
+		return fmt.Errorf("%s: a video is of the timeline; add --animate, or end the name with .png, .svg, .pdf or .gif", path)
 	}
 	for _, f := range Formats() {
 		if ext == f {
@@ -124,7 +128,7 @@ func CheckPath(path string, animate bool) error {
 		}
 	}
 	if ext == "" {
-		return fmt.Errorf("%s: the name has no extension; end it with .png, .svg or .gif", path)
+		return fmt.Errorf("%s: the name has no extension; end it with .png, .svg, .pdf, .gif, .mp4 or .webm", path)
 	}
-	return fmt.Errorf("%s: cannot write %s; end the name with .png, .svg or .gif", path, ext)
+	return fmt.Errorf("%s: cannot write %s; end the name with .png, .svg, .pdf, .gif, .mp4 or .webm", path, ext)
 }
