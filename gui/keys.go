@@ -23,7 +23,7 @@ func KeyBindings() [][2]string {
 		{"Ctrl+O", "open a dataset (JSON, CSV, GEXF, GraphML); or drop a file on the window"},
 		{"Ctrl+S", "save the data as JSON, CSV, GEXF, GraphML or DOT"},
 		{"Ctrl+E", "export a picture, a comparison or an animation"},
-		{"N", "presenting a lesson: show or hide the presenter notes"},
+		{"N / V", "presenting a lesson: show or hide the notes strip / the presenter window (current and next step, notes, clock)"},
 		{"Ctrl+Shift+A", "add the view on show to the lesson as a step (Alt+Up / Alt+Down move it, Ctrl+Z undoes)"},
 		{"Ctrl+Shift+E / Ctrl+Shift+P", "edit the selected step's caption / make it a predict step"},
 		{"Ctrl+Shift+O / Ctrl+Shift+S", "open / save a lesson; P presents it, Right reveals and steps"},

@@ -31,6 +31,8 @@ type lessonState struct {
 	keptCompare    bool
 	keptCompareDay graphmodel.Day
 	keptDay        graphmodel.Day
+	// presenter is the presenter window while it is open.
+	presenter *presenter
 	// The lesson Echoes ships, when main offers it.
 	builtInName string
 	builtIn     []byte

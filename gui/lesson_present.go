@@ -38,6 +38,9 @@ func (w *Window) lessonPresentChanged() {
 		ls.restoreView(w)
 	}
 	w.showNotes(false)
+	if ls.presenter != nil {
+		ls.presenter.win.Close()
+	}
 }
 
 // lessonKey handles the keys of a lesson being presented; it reports
@@ -73,6 +76,9 @@ func (w *Window) lessonKey(e *fyne.KeyEvent) bool {
 	case fyne.KeyN:
 		w.showNotes(!ls.notesOn)
 		return true
+	case fyne.KeyV:
+		w.togglePresenter()
+		return true
 	default:
 		return false
 	}
@@ -99,6 +105,9 @@ func (w *Window) showStep() {
 	}
 	w.Viewer.SetDay(v.Day)
 	ls.notes.show(s, ls.step, ls.doc.steps())
+	if ls.presenter != nil {
+		ls.presenter.show(ls.doc.l, ls.step, ls.revealed, w)
+	}
 	w.panelFollow()
 	w.Network.Refresh()
 	w.update()

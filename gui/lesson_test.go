@@ -101,14 +101,22 @@ func TestLessonBuiltInWindow(t *testing.T) {
 		t.Errorf("N shows no notes strip, or the picture gives it no room (%v, picture %v high, was %v)",
 			w.lesson.notes.box.Size(), w.Network.Size().Height, tall)
 	}
+	press(w, fyne.KeyV)
+	pr := w.lesson.presenter
+	if pr == nil || !strings.Contains(pr.now.Text, "Step 2 of 3") || pr.next.Text != "Next: Both North Korean defence treaties in force" {
+		t.Fatalf("presenter window: %q / %q", pr.now.Text, pr.next.Text)
+	}
 	press(w, fyne.KeyRight)
+	if !strings.Contains(pr.now.Text, "Step 3 of 3") || pr.next.Text != "Next: the end of the lesson" {
+		t.Errorf("presenter after Right: %q / %q", pr.now.Text, pr.next.Text)
+	}
 	if !strings.Contains(w.Win.Title(), "3/3") {
 		t.Errorf("title %q", w.Win.Title())
 	}
 	press(w, fyne.KeyLeft)
 	press(w, fyne.KeyEscape)
-	if w.presenting || w.Network.Step != nil || w.lesson.notes.box.Visible() {
-		t.Error("Esc left the lesson on")
+	if w.presenting || w.Network.Step != nil || w.lesson.notes.box.Visible() || w.lesson.presenter != nil {
+		t.Error("Esc left the lesson, its notes or the presenter window on")
 	}
 }
 
