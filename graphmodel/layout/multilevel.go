@@ -30,12 +30,14 @@ type MultilevelConfig struct {
 	FineAttraction float64
 	// FineLevels is how many of the finest levels use FineAttraction.
 	FineLevels int
-	// Repulsion is the exponent p of the repulsive force 1/d^p; 0 means 2
-	// (logarithmic energy). Hu (2005) uses p > 1 against the peripheral
-	// effect, which crowds the boundary of long-range models.
+	// Repulsion is the exponent p of the repulsive force 1/d^p; 0 means 2.
+	// p = 1 is the logarithmic energy of LinLog and of Fruchterman and
+	// Reingold's model; Hu (2005) uses p > 1 against its peripheral
+	// effect, which crowds the boundary of a grid (in LinLog, as charges
+	// on a conductor).
 	Repulsion float64
 	// Gravity is the pull of every node toward the centre of mass, as a
-	// share of the repulsion's scale; 0 means 0.5. It keeps parts that
+	// share of the repulsion's scale; 0 means 0.75. It keeps parts that
 	// are not connected from drifting apart.
 	Gravity float64
 	// Tolerance ends a level once the step has cooled under this share of
@@ -73,7 +75,7 @@ func (c MultilevelConfig) withDefaults() MultilevelConfig {
 		c.Repulsion = 2
 	}
 	if c.Gravity == 0 {
-		c.Gravity = 0.5
+		c.Gravity = 0.75
 	}
 	if c.Tolerance == 0 {
 		c.Tolerance = 0.02
@@ -142,6 +144,7 @@ type Multilevel struct {
 	c, g                  float64 // repulsion and gravity scales
 	cx, cy                float64 // centre of mass this tick
 	step, natural, energy float64
+	first                 float64 // the level's first step
 	progress, iter, ticks int
 	done                  bool
 }
@@ -243,6 +246,7 @@ func (m *Multilevel) enter(nodes []Node, first float64) {
 	// finest level's spacing is 1.
 	m.natural = math.Sqrt(float64(len(m.levels[0].mass)) / float64(max(l.n, 1)))
 	m.step = first * m.natural
+	m.first = m.step
 	m.energy = math.Inf(1)
 	m.progress, m.iter = 0, 0
 }
@@ -285,6 +289,13 @@ func (m *Multilevel) Tick() bool {
 		// A small level is cheap, and its shape is the whole layout's:
 		// let it come to rest.
 		limit *= 5
+	}
+	// On the finest level, within its bound of ticks, the step also cools
+	// geometrically from the first to the tolerance, so that it ends with
+	// small moves that tidy each node's neighbourhood.
+	tol := m.cfg.Tolerance * m.natural
+	if m.cur == 0 && m.first > tol {
+		m.step = min(m.step, float64(m.first*math.Pow(tol/m.first, float64(m.iter)/float64(limit))))
 	}
 	if m.step >= m.cfg.Tolerance*m.natural && m.iter < limit {
 		return true
