@@ -138,3 +138,32 @@ func TestBuiltInLessonOpens(t *testing.T) {
 		t.Errorf("title %q, want %q", w.Win.Title(), want)
 	}
 }
+
+// TestLastLessonReopens: a saved lesson opens again in the next window of
+// the app; one that no longer reads stays closed.
+func TestLastLessonReopens(t *testing.T) {
+	w := newTestWindow(t, "1950-02-14")
+	w.addStep()
+	path := t.TempDir() + "/l.json"
+	w.writeLesson(path)
+	ds := w.Viewer.Dataset()
+	again, err := newWindow(w.app, ds, "Echoes", ds.First(), false, false, newQueueLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Win.Close()
+	if !again.ReopenLastLesson() || again.lesson.doc.path != path || again.lesson.doc.steps() != 1 {
+		t.Fatalf("the last lesson did not reopen: %+v", again.lesson.doc)
+	}
+	if err := os.WriteFile(path, []byte("{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third, err := newWindow(w.app, ds, "Echoes", ds.First(), false, false, newQueueLoop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer third.Win.Close()
+	if third.ReopenLastLesson() || third.lesson.doc.l != nil {
+		t.Error("a broken last lesson was opened")
+	}
+}
