@@ -213,11 +213,14 @@ func runWindow(args []string, stderr io.Writer) int {
 func runExport(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("echoes export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "", "write to `OUT` (.png, .svg or .gif)")
+	out := fs.String("o", "", "write to `OUT` (.png, .svg, .pdf or .gif; .mp4 or .webm with --animate)")
 	data := fs.String("data", "", "dataset `FILE` (default: the embedded one)")
 	at := fs.String("at", "", "the `DATE` to draw")
 	compare := fs.String("compare", "", "two dates side by side, `DATE,DATE`")
-	animate := fs.Bool("animate", false, "an animated GIF of the timeline (see --from and --to)")
+	animate := fs.Bool("animate", false, "the timeline as an animated GIF, or a video (.mp4, .webm; needs ffmpeg) (see --from and --to)")
+	filmstrip := fs.String("filmstrip", "", "small multiples of `DATES` (e.g. 1950,1961,1972,1991,2024), or \"events\" for the days that open the story's chapters")
+	columns := fs.Int("columns", 0, "panels a row of the --filmstrip holds (default: all of up to 3, else half)")
+	pageName := fs.String("page", "", "print a .pdf on `PAPER`: a4, letter or a3, landscape (instead of --size)")
 	from := fs.String("from", "", "animation start `DATE` (default: the dataset's first day)")
 	to := fs.String("to", "", "animation end `DATE` (default: the dataset's last day)")
 	size := fs.String("size", "", fmt.Sprintf("picture size `WxH` in pixels, %s (default %dx%d; %dx%d for --animate)",
@@ -236,13 +239,19 @@ func runExport(args []string, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *out == "" || fs.NArg() > 0 {
-		return usageErr("give the output file with -o OUT.png (or .svg, .gif)")
+		return usageErr("give the output file with -o OUT.png (or .svg, .pdf, .gif; .mp4, .webm with --animate)")
 	}
 	if isFolder(*out) {
 		return usageErr("-o %s: it is a folder; give a file name, e.g. -o %s", *out, filepath.Join(*out, "echoes.png"))
 	}
 	if err := export.CheckPath(*out, *animate); err != nil {
 		return usageErr("-o %v", err)
+	}
+	if export.IsVideo(filepath.Ext(*out)) {
+		if _, err := export.FFmpeg(); err != nil {
+			fmt.Fprintf(stderr, "echoes export: -o %s: %v\n", *out, err)
+			return exitWork
+		}
 	}
 	// Before drawing, which may take a while: the folder must be there.
 	if err := formats.CheckFolder(*out); err != nil {
@@ -266,6 +275,22 @@ func runExport(args []string, stderr io.Writer) int {
 			return usageErr("--%v", err)
 		}
 	}
+	var page *export.Page
+	if *pageName != "" {
+		p, err := export.PageNamed(*pageName)
+		switch {
+		case err != nil:
+			return usageErr("--%v", err)
+		case !strings.EqualFold(filepath.Ext(*out), ".pdf"):
+			return usageErr("--page is a paper size for a .pdf; end -o with .pdf, or give --size for %s", *out)
+		case *size != "":
+			return usageErr("--page and --size both set the size; give one")
+		}
+		page = &p
+	}
+	if *columns < 0 || *columns > 12 || *columns != 0 && *filmstrip == "" {
+		return usageErr("--columns %d: give 1 to 12, with --filmstrip", *columns)
+	}
 	th, ok := render.ThemeNamed(*themeName)
 	if !ok {
 		return usageErr("--theme %q: use light, dark or projector", *themeName)
@@ -275,7 +300,15 @@ func runExport(args []string, stderr io.Writer) int {
 		printErr(stderr, err)
 		return exitWork
 	}
-	what := export.What{From: ds.First(), To: ds.Last(), Animate: *animate}
+	what := export.What{From: ds.First(), To: ds.Last(), Animate: *animate, Page: page, Columns: *columns}
+	if *filmstrip != "" {
+		if *animate || *compare != "" {
+			return usageErr("--filmstrip is a picture of its own; leave out --animate and --compare")
+		}
+		if what.Filmstrip, err = parseFilmstrip(*filmstrip, ds); err != nil {
+			return usageErr("%v", err)
+		}
+	}
 	if what.At, err = parseAt(*at, ds); err != nil {
 		return usageErr("%v", err)
 	}
@@ -311,8 +344,10 @@ func runExport(args []string, stderr io.Writer) int {
 	if err != nil {
 		return usageErr("--lang: %v", err)
 	}
-	err = export.File(*out, ds, what, picture.Options{Lang: tag, Width: w, Height: h, Scale: sc, Theme: th,
-		Transparent: *transparent, Legend: !*noLegend, Caption: !*noCaption, NoCredit: *noCaption})
+	run, stop := exportRun()
+	defer stop()
+	err = export.Write(*out, ds, what, picture.Options{Lang: tag, Width: w, Height: h, Scale: sc, Theme: th,
+		Transparent: *transparent, Legend: !*noLegend, Caption: !*noCaption, NoCredit: *noCaption}, run)
 	if err != nil {
 		printErr(stderr, err)
 		return exitWork

@@ -28,6 +28,13 @@ type What struct {
 	// Animate makes a GIF of the timeline from From to To.
 	Animate  bool
 	From, To graphmodel.Day
+	// Filmstrip, when set, makes small multiples of these days in
+	// Columns columns (0: picture.FilmstripColumns).
+	Filmstrip []graphmodel.Day
+	Columns   int
+	// Page, when set, is the paper a PDF is printed on; the picture is
+	// then laid out at its size (Page.Pixels), whatever the options say.
+	Page *Page
 }
 
 // File writes a picture of ds to path, atomically; the format comes from
@@ -87,11 +94,24 @@ func Encode(w io.Writer, ext string, ds *graphmodel.Dataset, what What, o pictur
 	if err := run.ctx().Err(); err != nil {
 		return err
 	}
+	if what.Page != nil {
+		o.Width, o.Height = what.Page.Pixels()
+	}
 	var b render.Built
-	if what.Compare {
+	switch {
+	case len(what.Filmstrip) > 0:
+		b = picture.Filmstrip(ds, what.Filmstrip, what.Columns, o, fonts)
+	case what.Compare:
 		b = picture.Compare(ds, what.At, what.Other, o, fonts)
-	} else {
+	default:
 		b = picture.Still(ds, what.At, o, fonts)
+	}
+	if ext == ".pdf" && what.Page != nil {
+		if err := EncodePDFPage(w, b.Scene, fonts, what.Page.W, what.Page.H); err != nil {
+			return fmt.Errorf("write PDF: %w", err)
+		}
+		run.report(1, 1)
+		return nil
 	}
 	return encodeScene(w, ext, b.Scene, ds, o, fonts, run)
 }

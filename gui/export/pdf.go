@@ -26,8 +26,15 @@ const PxToPt = 72.0 / 96
 // where the raster puts it. Text in a face that cannot be embedded (a
 // CFF face, or a system font) is drawn as glyph outlines.
 func EncodePDF(w io.Writer, s render.Scene, fonts *render.Fonts) error {
+	return EncodePDFPage(w, s, fonts, s.Width*PxToPt, s.Height*PxToPt)
+}
+
+// EncodePDFPage is EncodePDF on a page of wpt×hpt points (a paper size:
+// see Pages), the Scene stretched to it; the picture should be laid out
+// at the page's size in pixels (PageSize) so nothing is distorted.
+func EncodePDFPage(w io.Writer, s render.Scene, fonts *render.Fonts, wpt, hpt float64) error {
 	p := &pdfPage{fonts: fonts, faces: map[faceKey]*pdfFont{}, alphas: map[string]string{}}
-	p.draw(s)
+	p.draw(s, wpt/s.Width, hpt/s.Height)
 	var d pdfDoc
 	catalog, pages := d.alloc(), d.alloc()
 	var fontRes, gsRes strings.Builder
@@ -42,7 +49,6 @@ func EncodePDF(w io.Writer, s render.Scene, fonts *render.Fonts) error {
 		fmt.Fprintf(&gsRes, "/%s << /Type /ExtGState /ca %s /CA %s >> ", p.alphas[k], k, k)
 	}
 	content := d.stream(p.buf.Bytes(), "")
-	wpt, hpt := s.Width*PxToPt, s.Height*PxToPt
 	page := d.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources << /Font << %s>> /ExtGState << %s>> >> /Contents %d 0 R >>",
 		pages, pnum(wpt), pnum(hpt), fontRes.String(), gsRes.String(), content)
 	d.set(pages, "<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page)
@@ -135,9 +141,10 @@ func (p *pdfPage) roundRect(x, y, w, h, r float64) {
 }
 
 // draw writes the Scene in the raster backend's order, in pixels: the
-// page's matrix turns them into points with y down.
-func (p *pdfPage) draw(s render.Scene) {
-	p.op("%s 0 0 %s 0 %s cm", pnum(PxToPt), pnum(-PxToPt), pnum(s.Height*PxToPt))
+// page's matrix turns them into points (kx, ky points a pixel) with y
+// down.
+func (p *pdfPage) draw(s render.Scene, kx, ky float64) {
+	p.op("%s 0 0 %s 0 %s cm", pnum(kx), pnum(-ky), pnum(s.Height*ky))
 	p.op("1 J 1 j")
 	if s.Background.A > 0 {
 		p.fill(s.Background, 1)
