@@ -1,17 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
-
+	"github.com/echoes-viz/echoes/gui/export"
 	"github.com/echoes-viz/echoes/gui/lang"
+	"github.com/echoes-viz/echoes/gui/render"
 )
-
-// langPref is the preference that remembers the window's language.
-const langPref = "lang"
 
 // langFlag adds --lang to fs.
 func langFlag(fs *flag.FlagSet) *string {
@@ -28,9 +28,15 @@ func exportLang(s string) (string, error) {
 
 // windowLang is the window's language: --lang (remembered for the next
 // run), else the remembered one, else the system's. It makes Fyne speak
-// it too.
-func windowLang(s string, a fyne.App) (string, error) {
-	tag := ""
+// it too. The choice is kept in Echoes' own file in the user's config
+// folder, not Fyne's preferences, because the interface font depends on it
+// and must be chosen before Fyne starts: call windowLang first.
+func windowLang(s string) (string, error) {
+	var tag string
+	file := ""
+	if dir, err := os.UserConfigDir(); err == nil {
+		file = filepath.Join(dir, "echoes", "lang")
+	}
 	switch {
 	case s != "":
 		t, err := lang.Parse(s)
@@ -38,11 +44,52 @@ func windowLang(s string, a fyne.App) (string, error) {
 			return "", fmt.Errorf("--lang: %w", err)
 		}
 		tag = t
-		a.Preferences().SetString(langPref, tag)
-	case lang.FromLocale(a.Preferences().String(langPref)) != "":
-		tag = lang.FromLocale(a.Preferences().String(langPref))
+		if file != "" && os.MkdirAll(filepath.Dir(file), 0o755) == nil {
+			_ = export.WriteAtomic(file, []byte(tag+"\n")) // not remembered is no failure
+		}
 	default:
 		tag = lang.System()
+		if data, err := os.ReadFile(file); err == nil && lang.FromLocale(strings.TrimSpace(string(data))) != "" {
+			tag = lang.FromLocale(strings.TrimSpace(string(data)))
+		}
 	}
+	uiFontFor(tag)
 	return tag, lang.Register(tag)
+}
+
+// uiFontFor makes Fyne's widgets draw lang's script with Echoes' embedded
+// subset when the system has no font for it (Fyne falls back only to the
+// system's fonts): FYNE_FONT names the subset, written once to the user's
+// cache folder. Latin text then comes from the subset too. Call it before
+// the first window.
+func uiFontFor(tag string) {
+	if os.Getenv("FYNE_FONT") != "" || render.SystemHasCJK(tag) {
+		return
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return
+	}
+	dir = filepath.Join(dir, "echoes", "fonts")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return
+	}
+	// Fyne finds the other styles by replacing Regular in the name; the
+	// subset has no italic, so the upright faces stand in.
+	for _, style := range []struct {
+		name string
+		bold bool
+	}{{"Regular", false}, {"Bold", true}, {"Italic", false}, {"BoldItalic", true}} {
+		data, ok := render.EmbeddedCJK(tag, style.bold)
+		if !ok {
+			return
+		}
+		p := filepath.Join(dir, "NotoSansCJK-"+tag+"-"+style.name+".otf")
+		if old, err := os.ReadFile(p); err != nil || !bytes.Equal(old, data) {
+			if err := export.WriteAtomic(p, data); err != nil {
+				return
+			}
+		}
+	}
+	os.Setenv("FYNE_FONT", filepath.Join(dir, "NotoSansCJK-"+tag+"-Regular.otf"))
 }

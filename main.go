@@ -178,14 +178,14 @@ func runWindow(args []string, stderr io.Writer) int {
 		// date (the end of 1950 for the embedded one), not an empty 1945.
 		day = ds.CompareDay()
 	}
-	a := app.NewWithID("io.github.echoes-viz.echoes")
-	a.SetIcon(resources.Icon())
-	tag, err := windowLang(*langName, a)
+	tag, err := windowLang(*langName)
 	if err != nil {
 		fmt.Fprintln(stderr, "echoes:", err)
 		return exitUsage
 	}
 	ds = ds.Localised(tag)
+	a := app.NewWithID("io.github.echoes-viz.echoes")
+	a.SetIcon(resources.Icon())
 	title := "Echoes"
 	if *data != "" {
 		title += " (" + name + ")"

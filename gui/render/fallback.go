@@ -308,3 +308,32 @@ func scanFonts() []string {
 	}
 	return append(cjk, other...)
 }
+
+// EmbeddedCJK is Echoes' own subset of Noto Sans CJK for lang ("ko",
+// "ja", "zh-Hans", "zh-Hant"), regular or bold, and false for any other
+// language. It has printable ASCII too, so it can stand alone as an
+// interface font.
+func EmbeddedCJK(lang string, bold bool) ([]byte, bool) {
+	weight := "Regular"
+	if bold {
+		weight = "Bold"
+	}
+	data, err := cjkFS.ReadFile("cjk/NotoSansCJK-" + lang + "-" + weight + ".otf")
+	return data, err == nil
+}
+
+// SystemHasCJK reports whether the system has a face, found as Fonts finds
+// them, that draws lang's script (a Hangul syllable for Korean, Kana for
+// Japanese, a Han character of the right form for Chinese).
+func SystemHasCJK(lang string) bool {
+	sample := map[string]rune{"ko": '한', "ja": 'の', "zh-Hans": '国', "zh-Hant": '國'}[lang]
+	if sample == 0 {
+		return true
+	}
+	for _, s := range systemSources(lang) {
+		if s.has(sample, false) {
+			return true
+		}
+	}
+	return false
+}
