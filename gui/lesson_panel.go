@@ -38,11 +38,7 @@ func newLessonPanel(w *Window) *lessonPanel {
 	doc := w.lesson.doc
 	p.list = widget.NewList(
 		func() int { return doc.steps() },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("00. 0000-00-00  title")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newLessonRow(p.moveTo) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= doc.steps() {
 				return
@@ -56,7 +52,9 @@ func newLessonPanel(w *Window) *lessonPanel {
 			if e := s.EventOf(doc.ds); e != nil {
 				date = e.Date // "April 1950", as the dataset has it
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%d. %s  %s%s", i+1, date.Human(), s.ShownTitle(doc.ds), mark))
+			row := o.(*lessonRow)
+			row.index = i
+			row.label.SetText(fmt.Sprintf("%d. %s  %s%s", i+1, date.Human(), s.ShownTitle(doc.ds), mark))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if p.selected == i {
@@ -116,7 +114,11 @@ func newLessonPanel(w *Window) *lessonPanel {
 		btn(theme.FileIcon(), w.openBuiltInLesson),
 	)
 	top := container.NewVBox(p.heading, tools)
-	p.content = container.NewBorder(top, p.editor, nil, nil, p.list)
+	// The steps over the editor, sharing the panel's height: on a 720-pixel
+	// screen the editor alone would leave the list one row.
+	split := container.NewVSplit(p.list, container.NewScroll(p.editor))
+	split.Offset = 0.5
+	p.content = container.NewBorder(top, nil, nil, nil, split)
 	p.refresh()
 	return p
 }
@@ -198,6 +200,23 @@ func (p *lessonPanel) move(d int) {
 	doc.change("", func(l *lesson.Lesson) { l.Steps[i], l.Steps[j] = l.Steps[j], l.Steps[i] })
 	p.selectStep(j)
 	p.w.status(fmt.Sprintf("Step moved to %d", j+1))
+}
+
+// moveTo moves step from by delta places (a drag in the list), as one
+// change.
+func (p *lessonPanel) moveTo(from, delta int) {
+	doc := p.w.lesson.doc
+	to := max(0, min(doc.steps()-1, from+delta))
+	if from < 0 || from >= doc.steps() || to == from {
+		return
+	}
+	doc.change("", func(l *lesson.Lesson) {
+		s := l.Steps[from]
+		l.Steps = append(l.Steps[:from], l.Steps[from+1:]...)
+		l.Steps = append(l.Steps[:to], append([]lesson.Step{s}, l.Steps[to:]...)...)
+	})
+	p.selectStep(to)
+	p.w.status(fmt.Sprintf("Step moved to %d", to+1))
 }
 
 // deleteStep removes the selected step.

@@ -167,3 +167,32 @@ func TestLastLessonReopens(t *testing.T) {
 		t.Error("a broken last lesson was opened")
 	}
 }
+
+// TestLessonDragReorders: dragging a step's row two rows down moves it
+// two places, as one undoable change.
+func TestLessonDragReorders(t *testing.T) {
+	w := newTestWindow(t, "1950-02-14")
+	w.OfferBuiltInLesson(resources.LessonName, resources.LessonJSON())
+	w.openBuiltInLesson()
+	doc := w.lesson.doc
+	first := doc.l.Steps[0].Event
+	row := newLessonRow(w.lesson.panel.moveTo)
+	row.Resize(fyne.NewSize(200, 36))
+	row.index = 0
+	for range 8 {
+		row.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: 9}}) // 72 units: two rows
+	}
+	row.DragEnd()
+	if doc.l.Steps[2].Event != first || w.lesson.panel.selected != 2 {
+		t.Fatalf("after the drag step 3 is %q (selected %d), want %q", doc.l.Steps[2].Event, w.lesson.panel.selected, first)
+	}
+	w.undoLesson()
+	if doc.l.Steps[0].Event != first {
+		t.Error("one undo did not take the drag back")
+	}
+	row.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: 10}}) // under half a row
+	row.DragEnd()
+	if doc.l.Steps[0].Event != first {
+		t.Error("a short drag moved the step")
+	}
+}
