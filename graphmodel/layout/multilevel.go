@@ -207,6 +207,16 @@ func newWarmMultilevel(base *level, nodes []Node, cfg MultilevelConfig) *Multile
 	return m
 }
 
+// rewarm restarts the refinement of the finest level from where its nodes
+// are, with at least the warm first step.
+func (m *Multilevel) rewarm() {
+	step := m.step
+	m.enter(m.nodes, warmStep)
+	m.step = max(m.step, step)
+	m.first = m.step
+	m.done = false
+}
+
 // warmStep is the first step of a warm refinement, as a share of the
 // natural length.
 const warmStep = 0.05
@@ -232,7 +242,9 @@ func (m *Multilevel) Done() bool { return m.done }
 func (m *Multilevel) enter(nodes []Node, first float64) {
 	l := m.levels[m.cur]
 	m.nodes = nodes
-	m.nx, m.ny, m.f2 = make([]float64, l.n), make([]float64, l.n), make([]float64, l.n)
+	if len(m.nx) != l.n {
+		m.nx, m.ny, m.f2 = make([]float64, l.n), make([]float64, l.n), make([]float64, l.n)
+	}
 	m.tree.mass = nil
 	if m.cur > 0 {
 		m.tree.mass = l.mass
@@ -290,12 +302,12 @@ func (m *Multilevel) Tick() bool {
 		// let it come to rest.
 		limit *= 5
 	}
-	// On the finest level, within its bound of ticks, the step also cools
-	// geometrically from the first to the tolerance, so that it ends with
-	// small moves that tidy each node's neighbourhood.
+	// On the finest level, in the second half of its bound of ticks, the
+	// step also cools geometrically from the first to the tolerance, so
+	// that it ends with small moves that tidy each node's neighbourhood.
 	tol := m.cfg.Tolerance * m.natural
-	if m.cur == 0 && m.first > tol {
-		m.step = min(m.step, float64(m.first*math.Pow(tol/m.first, float64(m.iter)/float64(limit))))
+	if half := limit / 2; m.cur == 0 && m.first > tol && m.iter > half {
+		m.step = min(m.step, float64(m.first*math.Pow(tol/m.first, float64(m.iter-half)/float64(limit-half))))
 	}
 	if m.step >= m.cfg.Tolerance*m.natural && m.iter < limit {
 		return true

@@ -105,3 +105,12 @@ func TestCoarsen(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMultilevel lays out a 100×100 grid to rest: run it with -cpu 1,2
+// for the parallel speed-up.
+func BenchmarkMultilevel(b *testing.B) {
+	links := gridLinks(100)
+	for b.Loop() {
+		runMultilevel(100*100, links, MultilevelConfig{Seed: 1})
+	}
+}

@@ -63,12 +63,14 @@ type Network struct {
 	ml   *Multilevel
 	// unfolded is set once a cold multilevel layout has come to rest.
 	unfolded bool
-	ids      []string       // present actors, sorted
-	index    map[string]int // id -> node index
-	ties     map[string]string
-	last     map[string][2]float64 // last position of every actor laid out
-	pins     map[string][2]float64
-	radius   map[string]float64
+	// warm is the last refinement of a big network, kept for the next.
+	warm   *Multilevel
+	ids    []string       // present actors, sorted
+	index  map[string]int // id -> node index
+	ties   map[string]string
+	last   map[string][2]float64 // last position of every actor laid out
+	pins   map[string][2]float64
+	radius map[string]float64
 
 	// What the forces are built from, kept for Clone.
 	links    []Link

@@ -35,6 +35,8 @@ func (n *Network) bigConfig() MultilevelConfig {
 
 // reheatBig refines a big network's finest level from where it is, after
 // a change, a pin or an unpin; during a cold layout, pins apply at its end.
+// A drag pins a node at every step: the refinement under way, or the last
+// one, is restarted rather than built anew.
 func (n *Network) reheatBig() {
 	if !n.big {
 		return
@@ -43,11 +45,20 @@ func (n *Network) reheatBig() {
 	if n.ml != nil && n.ml.Level() > 0 {
 		return
 	}
-	nodes := make([]Node, len(n.sim.nodes))
-	for i, nd := range n.sim.nodes {
-		nodes[i] = Node{X: nd.X / bigScale, Y: nd.Y / bigScale, Pinned: nd.Pinned, FX: nd.FX / bigScale, FY: nd.FY / bigScale}
+	if n.ml == nil {
+		if n.warm == nil || n.warm.levels[0] != n.base {
+			n.warm = newWarmMultilevel(n.base, make([]Node, len(n.sim.nodes)), n.bigConfig())
+		}
+		n.ml = n.warm
+		for i, nd := range n.sim.nodes {
+			n.ml.nodes[i].X, n.ml.nodes[i].Y = nd.X/bigScale, nd.Y/bigScale
+		}
 	}
-	n.ml = newWarmMultilevel(n.base, nodes, n.bigConfig())
+	for i, nd := range n.sim.nodes {
+		m := &n.ml.nodes[i]
+		m.Pinned, m.FX, m.FY = nd.Pinned, nd.FX/bigScale, nd.FY/bigScale
+	}
+	n.ml.rewarm()
 }
 
 // stepBig runs the multilevel layout for as much work as one tick of the
