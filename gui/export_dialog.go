@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,15 +21,28 @@ import (
 
 // Export choices offered by the dialog.
 const (
-	exportPicture = "Picture of this date"
-	exportCompare = "The comparison date beside this date"
-	exportAnimate = "Animation of the whole timeline (GIF)"
+	exportPicture   = "Picture of this date"
+	exportCompare   = "The comparison date beside this date"
+	exportFilmstrip = "Filmstrip of the story's chapters"
+	exportAnimate   = "Animation of the whole timeline"
+)
+
+// exportFormats are the formats the dialog offers, as the command line
+// writes them: a still as PNG, SVG, PDF or GIF, the timeline as GIF, MP4
+// or WebM.
+var exportFormats = []string{"PNG", "SVG", "PDF", "GIF", "MP4", "WebM"}
+
+// The preferences the dialog remembers.
+const (
+	prefExportDir    = "exportDir"
+	prefExportWidth  = "exportWidth"
+	prefExportHeight = "exportHeight"
 )
 
 // ExportRequest is one export the dialog asks for.
 type ExportRequest struct {
 	Path          string
-	What          string // exportPicture, exportCompare or exportAnimate
+	What          string // exportPicture, exportCompare, exportFilmstrip or exportAnimate
 	Width, Height int
 	Theme         string
 	Legend        bool
@@ -37,8 +51,10 @@ type ExportRequest struct {
 }
 
 // exportJob writes req's file from what the window shows; it returns the
-// work to run off the UI goroutine, having copied what it needs.
-func (w *Window) exportJob(req ExportRequest) (func() error, error) {
+// work to run off the UI goroutine, having copied what it needs. The work
+// takes a Run: its context cancels it (leaving no file), and it reports
+// progress.
+func (w *Window) exportJob(req ExportRequest) (func(export.Run) error, error) {
 	th, ok := render.ThemeNamed(req.Theme)
 	if !ok {
 		return nil, fmt.Errorf("unknown theme %q", req.Theme)
@@ -46,9 +62,13 @@ func (w *Window) exportJob(req ExportRequest) (func() error, error) {
 	if err := export.CheckSize(req.Width, req.Height); err != nil {
 		return nil, err
 	}
-	ext := strings.ToLower(filepath.Ext(req.Path))
-	if ext != ".png" && ext != ".svg" && ext != ".gif" {
-		return nil, fmt.Errorf("%s: end the file name with .png, .svg or .gif", req.Path)
+	if err := export.CheckPath(req.Path, req.What == exportAnimate); err != nil {
+		return nil, err
+	}
+	if export.IsVideo(filepath.Ext(req.Path)) {
+		if _, err := export.FFmpeg(); err != nil {
+			return nil, err
+		}
 	}
 	ds := w.Viewer.Dataset()
 	o := picture.Options{Width: req.Width, Height: req.Height, Theme: th, Legend: req.Legend,
@@ -63,21 +83,61 @@ func (w *Window) exportJob(req ExportRequest) (func() error, error) {
 		o.Zoom, o.PanX, o.PanY = w.Network.zoom, w.Network.panX, w.Network.panY
 	case exportCompare:
 		what.Compare, what.At, what.Other = true, w.Viewer.Dataset().CompareDay(), w.Viewer.Day()
+	case exportFilmstrip:
+		what.Filmstrip = picture.FilmstripEvents(ds)
 	case exportAnimate:
-		if ext != ".gif" {
-			return nil, fmt.Errorf("%s: an animation is saved as .gif", req.Path)
-		}
 		what.Animate, what.From, what.To = true, ds.First(), ds.Last()
 	}
-	return func() error { return export.File(req.Path, ds, what, o) }, nil
+	return func(run export.Run) error { return export.Write(req.Path, ds, what, o, run) }, nil
 }
 
-// showExport opens the export dialog (Ctrl+E).
+// exportName is the file name the dialog offers: the date shown, the two
+// dates compared, or the range of the timeline.
+func (w *Window) exportName(what, format string) string {
+	ds := w.Viewer.Dataset()
+	var name string
+	switch what {
+	case exportCompare:
+		name = fmt.Sprintf("echoes-%s-%s", ds.CompareDay(), w.Viewer.Day())
+	case exportFilmstrip:
+		name = fmt.Sprintf("echoes-filmstrip-%d-%d", ds.First().Year(), ds.Last().Year())
+	case exportAnimate:
+		name = fmt.Sprintf("echoes-%d-%d", ds.First().Year(), ds.Last().Year())
+	default:
+		name = fmt.Sprintf("echoes-%s", w.Viewer.Day())
+	}
+	return name + "." + strings.ToLower(format)
+}
+
+// showExport opens the export dialog (Ctrl+E). It offers the last
+// folder and size used, and a name after what is shown.
 func (w *Window) showExport() {
-	dir := defaultDir()
-	name := fmt.Sprintf("echoes-%s.png", w.Viewer.Day())
+	prefs := w.app.Preferences()
+	dir := prefs.StringWithFallback(prefExportDir, defaultDir())
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		dir = defaultDir()
+	}
 	path := widget.NewEntry()
-	path.SetText(filepath.Join(dir, name))
+	what := widget.NewSelect([]string{exportPicture, exportCompare, exportFilmstrip, exportAnimate}, nil)
+	format := widget.NewSelect(exportFormats, nil)
+	rename := func() {
+		path.SetText(filepath.Join(filepath.Dir(path.Text), w.exportName(what.Selected, format.Selected)))
+	}
+	path.SetText(filepath.Join(dir, "x"))
+	what.SetSelected(exportPicture)
+	format.SetSelected("PNG")
+	rename()
+	format.OnChanged = func(string) { rename() }
+	what.OnChanged = func(s string) {
+		video := format.Selected == "MP4" || format.Selected == "WebM"
+		switch {
+		case s == exportAnimate && !video && format.Selected != "GIF":
+			format.SetSelected("MP4")
+		case s != exportAnimate && video:
+			format.SetSelected("PNG")
+		}
+		rename()
+	}
 	browse := widget.NewButton("Folder…", func() {
 		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
@@ -85,21 +145,9 @@ func (w *Window) showExport() {
 			}
 		}, w.Win)
 	})
-	what := widget.NewSelect([]string{exportPicture, exportCompare, exportAnimate}, nil)
-	what.SetSelected(exportPicture)
-	format := widget.NewSelect([]string{"PNG", "SVG", "GIF"}, func(f string) {
-		ext := "." + strings.ToLower(f)
-		path.SetText(strings.TrimSuffix(path.Text, filepath.Ext(path.Text)) + ext)
-	})
-	format.SetSelected("PNG")
-	what.OnChanged = func(s string) {
-		if s == exportAnimate {
-			format.SetSelected("GIF")
-		}
-	}
 	width, height := widget.NewEntry(), widget.NewEntry()
-	width.SetText("1920")
-	height.SetText("1080")
+	width.SetText(strconv.Itoa(prefs.IntWithFallback(prefExportWidth, 1920)))
+	height.SetText(strconv.Itoa(prefs.IntWithFallback(prefExportHeight, 1080)))
 	themeSel := widget.NewSelect([]string{"light", "dark", "projector"}, nil)
 	themeSel.SetSelected(w.renderTheme().Name)
 	legend := widget.NewCheck("Legend", nil)
@@ -125,34 +173,62 @@ func (w *Window) showExport() {
 			dialog.ShowError(fmt.Errorf("size: write whole pixels, e.g. 1920 and 1080"), w.Win)
 			return
 		}
-		w.runExport(ExportRequest{Path: path.Text, What: what.Selected, Width: wv, Height: hv, Theme: themeSel.Selected,
-			Legend: legend.Checked, Caption: caption.Checked, Transparent: transparent.Checked})
+		req := ExportRequest{Path: path.Text, What: what.Selected, Width: wv, Height: hv, Theme: themeSel.Selected,
+			Legend: legend.Checked, Caption: caption.Checked, Transparent: transparent.Checked}
+		if w.runExport(req) {
+			prefs.SetString(prefExportDir, filepath.Dir(req.Path))
+			prefs.SetInt(prefExportWidth, wv)
+			prefs.SetInt(prefExportHeight, hv)
+		}
 	}, w.Win)
 	d.Resize(fyne.NewSize(620, 420))
 	d.Show()
 }
 
-// runExport writes the file in the background; the window stays as it was
-// whatever happens, and a failure says why.
-func (w *Window) runExport(req ExportRequest) {
+// exportProgress is the dialog an export runs under: a bar that follows
+// the frames done and a button that cancels.
+type exportProgress struct {
+	dlg    dialog.Dialog
+	bar    *widget.ProgressBar
+	cancel context.CancelFunc
+}
+
+// runExport writes the file in the background under a progress dialog
+// whose Cancel stops it and leaves no file; the window stays as it was
+// whatever happens, and a failure says why. It reports whether the export
+// started.
+func (w *Window) runExport(req ExportRequest) bool {
 	job, err := w.exportJob(req)
 	if err != nil {
 		dialog.ShowError(err, w.Win)
-		return
+		return false
 	}
-	prog := dialog.NewCustomWithoutButtons("Exporting", widget.NewProgressBarInfinite(), w.Win)
-	prog.Show()
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &exportProgress{bar: widget.NewProgressBar(), cancel: cancel}
+	label := widget.NewLabel("Exporting " + filepath.Base(req.Path))
+	p.dlg = dialog.NewCustom("Exporting", "Cancel", container.NewVBox(label, p.bar), w.Win)
+	p.dlg.SetOnClosed(cancel)
+	p.dlg.Show()
+	run := export.Run{Ctx: ctx, Progress: func(done, total int) {
+		w.loop.post(func() { p.bar.SetValue(float64(done) / float64(max(1, total))) })
+	}}
 	go func() {
-		err := job()
+		err := job(run)
 		w.loop.post(func() {
-			prog.Hide()
-			if err != nil {
+			p.dlg.SetOnClosed(nil)
+			p.dlg.Hide()
+			cancel()
+			switch {
+			case ctx.Err() != nil && err != nil:
+				w.status("Export cancelled; nothing written")
+			case err != nil:
 				dialog.ShowError(err, w.Win)
-				return
+			default:
+				w.status("Saved " + req.Path)
 			}
-			w.status("Saved " + req.Path)
 		})
 	}()
+	return true
 }
 
 // defaultDir is where files are offered to go: ~/Pictures when it exists,

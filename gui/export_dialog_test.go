@@ -2,11 +2,15 @@ package gui
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
+	"errors"
 	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/echoes-viz/echoes/gui/export"
 )
 
 // TestExportFromWindow writes each format the dialog offers from the
@@ -21,12 +25,14 @@ func TestExportFromWindow(t *testing.T) {
 		{Path: filepath.Join(dir, "a.png"), What: exportPicture, Width: 1920, Height: 1080, Theme: "light", Legend: true, Caption: true},
 		{Path: filepath.Join(dir, "a.svg"), What: exportPicture, Width: 1200, Height: 800, Theme: "dark", Legend: true},
 		{Path: filepath.Join(dir, "c.png"), What: exportCompare, Width: 1600, Height: 900, Theme: "projector"},
+		{Path: filepath.Join(dir, "a.pdf"), What: exportPicture, Width: 1200, Height: 800, Theme: "light", Legend: true, Caption: true},
+		{Path: filepath.Join(dir, "f.pdf"), What: exportFilmstrip, Width: 1600, Height: 1000, Theme: "light", Legend: true, Caption: true},
 	} {
 		job, err := w.exportJob(req)
 		if err != nil {
 			t.Fatalf("%s: %v", req.Path, err)
 		}
-		if err := job(); err != nil {
+		if err := job(export.Run{}); err != nil {
 			t.Fatalf("%s: %v", req.Path, err)
 		}
 		data, err := os.ReadFile(req.Path)
@@ -43,6 +49,10 @@ func TestExportFromWindow(t *testing.T) {
 			if err := xml.Unmarshal(data, new(struct{})); err != nil {
 				t.Errorf("%s does not parse: %v", req.Path, err)
 			}
+		case ".pdf":
+			if !bytes.HasPrefix(data, []byte("%PDF-")) || !bytes.Contains(data, []byte("/FontFile2")) {
+				t.Errorf("%s is not a PDF with its fonts", req.Path)
+			}
 		}
 	}
 	// Each refused export goes to a file that exists. A request the
@@ -57,7 +67,7 @@ func TestExportFromWindow(t *testing.T) {
 		job, err := w.exportJob(req)
 		if err == nil {
 			t.Errorf("%s %s %dx%d was accepted", req.What, filepath.Base(req.Path), req.Width, req.Height)
-			err = job()
+			err = job(export.Run{})
 		}
 		if b, _ := os.ReadFile(req.Path); err == nil || string(b) != "old" {
 			t.Errorf("%s %s %dx%d: a refused export changed the file", req.What, filepath.Base(req.Path), req.Width, req.Height)
@@ -65,5 +75,52 @@ func TestExportFromWindow(t *testing.T) {
 	}
 	if w.Viewer.Day() != day {
 		t.Error("a refused export changed the window")
+	}
+}
+
+// TestExportNames checks the file the dialog offers is named after the
+// date, the two dates compared or the range, in the chosen format.
+func TestExportNames(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	ds := w.Viewer.Dataset()
+	for _, tc := range []struct{ what, format, want string }{
+		{exportPicture, "PNG", "echoes-" + w.Viewer.Day().String() + ".png"},
+		{exportCompare, "PDF", "echoes-" + ds.CompareDay().String() + "-" + w.Viewer.Day().String() + ".pdf"},
+		{exportFilmstrip, "SVG", "echoes-filmstrip-1945-2024.svg"},
+		{exportAnimate, "MP4", "echoes-1945-2024.mp4"},
+		{exportAnimate, "WebM", "echoes-1945-2024.webm"},
+	} {
+		if got := w.exportName(tc.what, tc.format); got != tc.want {
+			t.Errorf("%s as %s: %q, want %q", tc.what, tc.format, got, tc.want)
+		}
+	}
+}
+
+// TestExportCancelFromWindow cancels a timeline export after a few frames
+// and checks progress was heard and no file is left.
+func TestExportCancelFromWindow(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	path := filepath.Join(t.TempDir(), "t.gif")
+	job, err := w.exportJob(ExportRequest{Path: path, What: exportAnimate, Width: 320, Height: 200, Theme: "light"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	last := 0
+	err = job(export.Run{Ctx: ctx, Progress: func(done, total int) {
+		if done <= last || total < 100 {
+			t.Errorf("progress %d of %d after %d", done, total, last)
+		}
+		last = done
+		if done == 5 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) || last != 5 {
+		t.Errorf("err %v after %d frames, want cancelled after 5", err, last)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a cancelled export left its file")
 	}
 }

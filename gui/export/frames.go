@@ -72,6 +72,10 @@ func drawFrames[T any](ctx context.Context, tl picture.Timeline, o picture.Optio
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+		// Both may be ready: a cancel stops before the next frame.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := emit(i, v); err != nil {
 			return err
 		}
