@@ -101,13 +101,14 @@ func wantsLesson(args []string) bool {
 	return false
 }
 
-// runHandout is `echoes export --lesson FILE -o FOLDER/`: one PNG per step
-// with its title and caption (and notes with --notes).
+// runHandout is `echoes export --lesson FILE -o OUT.pdf|FOLDER/`: a PDF
+// page or a PNG per step with its title and caption (and notes with
+// --notes).
 func runHandout(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("echoes export --lesson", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	path := fs.String("lesson", "", "the lesson `FILE` (or built-in)")
-	out := fs.String("o", "", "the `FOLDER/` to write step-01.png, step-02.png, ... into")
+	out := fs.String("o", "", "`OUT.pdf` (a page per step), or the FOLDER/ to write step-01.png, step-02.png, ... into")
 	data := fs.String("data", "", "dataset `FILE` (default: the lesson's own, else the embedded one)")
 	size := fs.String("size", "", fmt.Sprintf("page size `WxH` in pixels (default %dx%d)", export.StillWidth, export.StillHeight))
 	themeName := fs.String("theme", "light", "light, dark or projector")
@@ -120,19 +121,19 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if *path == "" || *out == "" || fs.NArg() > 0 {
-		return usageErr("give the lesson and a folder: --lesson FILE -o FOLDER/")
+		return usageErr("give the lesson and where to write it: --lesson FILE -o OUT.pdf, or -o FOLDER/")
 	}
-	if strings.EqualFold(filepath.Ext(*out), ".pdf") {
-		fmt.Fprintf(stderr, "echoes export: -o %s: this build has no PDF writer; write one PNG per step with -o FOLDER/\n", *out)
-		return exitWork
-	}
+	pdf := strings.EqualFold(filepath.Ext(*out), ".pdf")
 	st, err := os.Stat(*out)
 	switch {
+	case pdf && err == nil && st.IsDir():
+		return usageErr("-o %s: it is a folder; give a file name ending in .pdf, or end the folder's name with / for PNGs", *out)
+	case pdf:
 	case err == nil && !st.IsDir():
-		return usageErr("-o %s: a handout is a folder of pictures; end the name with / (e.g. -o handout/)", *out)
+		return usageErr("-o %s: write a handout to OUT.pdf, or into a folder whose name ends with / (e.g. -o handout/)", *out)
 	case errors.Is(err, os.ErrNotExist):
 		if !strings.HasSuffix(*out, "/") && filepath.Ext(*out) != "" {
-			return usageErr("-o %s: a handout is a folder of pictures; end the name with / (e.g. -o handout/)", *out)
+			return usageErr("-o %s: write a handout to OUT.pdf, or into a folder whose name ends with / (e.g. -o handout/)", *out)
 		}
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			fmt.Fprintf(stderr, "echoes export: -o %s: %v; check the folder's parent exists and is writable\n", *out, err)
@@ -157,7 +158,17 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 		printErr(stderr, err)
 		return exitWork
 	}
-	files, err := export.Handout(*out, ds, l, picture.Options{Width: w, Height: h, Theme: th, Legend: true}, *notes)
+	o := picture.Options{Width: w, Height: h, Theme: th, Legend: true}
+	if pdf {
+		n, err := export.HandoutPDF(*out, ds, l, o, *notes)
+		if err != nil {
+			printErr(stderr, err)
+			return exitWork
+		}
+		fmt.Fprintf(stdout, "%s: %d pages for %d steps (a predict step's question has its own)\n", *out, n, len(l.Steps))
+		return exitOK
+	}
+	files, err := export.Handout(*out, ds, l, o, *notes)
 	if err != nil {
 		printErr(stderr, err)
 		return exitWork

@@ -67,8 +67,12 @@ func TestLessonCommands(t *testing.T) {
 		t.Errorf("%d handout pictures, want 13 pages and 4 questions", len(files))
 	}
 	se.Reset()
-	if code := run([]string{"export", "--lesson", good, "-o", filepath.Join(dir, "h.pdf")}, &so, &se); code != exitWork || !strings.Contains(se.String(), "no PDF writer") {
+	pdf := filepath.Join(dir, "h.pdf")
+	if code := run([]string{"export", "--lesson", good, "-o", pdf, "--size", "640x360"}, &so, &se); code != exitOK {
 		t.Errorf("PDF: exit %d: %q", code, se.String())
+	}
+	if b, err := os.ReadFile(pdf); err != nil || !bytes.Contains(b, []byte("/Count 17")) {
+		t.Errorf("the PDF handout has not 17 pages (%v)", err)
 	}
 }
 

@@ -33,6 +33,27 @@ func HandoutName(i int) string { return fmt.Sprintf("step-%02d.png", i+1) }
 // picture the class sees before the reveal, for a worksheet.
 func QuestionName(i int) string { return fmt.Sprintf("step-%02d-question.png", i+1) }
 
+// handoutPictures builds the handout's pictures in order, each with its
+// file name: a predict step's question page, then every step's page.
+func handoutPictures(ds *graphmodel.Dataset, l *lesson.Lesson, o picture.Options, notes bool, fonts *render.Fonts) ([]string, []render.Built) {
+	if o.Chain == nil {
+		o.Chain = picture.NewChain(ds, fonts)
+	}
+	o.Caption = true
+	var names []string
+	var pics []render.Built
+	for i, s := range l.Steps {
+		if s.Predict {
+			names = append(names, QuestionName(i))
+			pics = append(pics, picture.Step(ds, &s, false, o, fonts))
+		}
+		page := HandoutPage(ds, s, notes)
+		names = append(names, HandoutName(i))
+		pics = append(pics, picture.Step(ds, &page, true, o, fonts))
+	}
+	return names, pics
+}
+
 // Handout writes one PNG per step of l into dir (which must exist), each
 // with the step's title and caption, and with its notes when notes is
 // true; a predict step also gets its question page, as projected before
@@ -45,33 +66,41 @@ func Handout(dir string, ds *graphmodel.Dataset, l *lesson.Lesson, o picture.Opt
 	if err != nil {
 		return nil, err
 	}
-	if o.Chain == nil {
-		o.Chain = picture.NewChain(ds, fonts)
-	}
-	o.Caption = true
+	names, pics := handoutPictures(ds, l, o, notes, fonts)
 	var files []string
-	write := func(i int, name string, b render.Built) error {
+	for i, b := range pics {
 		var buf bytes.Buffer
 		if err := EncodePNG(&buf, render.Raster(b.Scene, fonts)); err != nil {
-			return fmt.Errorf("step %d: encode PNG: %w", i+1, err)
+			return files, fmt.Errorf("%s: encode PNG: %w", names[i], err)
 		}
-		path := filepath.Join(dir, name)
+		path := filepath.Join(dir, names[i])
 		if err := WriteAtomic(path, buf.Bytes()); err != nil {
-			return err
-		}
-		files = append(files, path)
-		return nil
-	}
-	for i, s := range l.Steps {
-		if s.Predict {
-			if err := write(i, QuestionName(i), picture.Step(ds, &s, false, o, fonts)); err != nil {
-				return files, err
-			}
-		}
-		page := HandoutPage(ds, s, notes)
-		if err := write(i, HandoutName(i), picture.Step(ds, &page, true, o, fonts)); err != nil {
 			return files, err
 		}
+		files = append(files, path)
 	}
 	return files, nil
+}
+
+// HandoutPDF writes the handout as one PDF at path, atomically: the pages
+// Handout writes as PNGs, in the same order, as vector pages. It returns
+// the number of pages.
+func HandoutPDF(path string, ds *graphmodel.Dataset, l *lesson.Lesson, o picture.Options, notes bool) (int, error) {
+	if err := CheckSize(o.Width, o.Height); err != nil {
+		return 0, err
+	}
+	fonts, err := render.NewFonts()
+	if err != nil {
+		return 0, err
+	}
+	_, pics := handoutPictures(ds, l, o, notes, fonts)
+	scenes := make([]render.Scene, len(pics))
+	for i, b := range pics {
+		scenes[i] = b.Scene
+	}
+	var buf bytes.Buffer
+	if err := EncodePDFPages(&buf, scenes, fonts); err != nil {
+		return 0, fmt.Errorf("%s: %w", path, err)
+	}
+	return len(scenes), WriteAtomic(path, buf.Bytes())
 }

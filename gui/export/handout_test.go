@@ -80,3 +80,38 @@ func TestHandoutPage(t *testing.T) {
 		}
 	}
 }
+
+// TestHandoutPDF writes the handout as one PDF: a page per picture of the
+// PNG handout, deterministic.
+func TestHandoutPDF(t *testing.T) {
+	ds, err := resources.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := lesson.Parse(resources.LessonName, resources.LessonJSON(), ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := picture.Options{Width: 640, Height: 360, Legend: true}
+	var first []byte
+	for run := 0; run < 2; run++ {
+		path := filepath.Join(t.TempDir(), "h.pdf")
+		n, err := HandoutPDF(path, ds, l, o, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 17 || !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b, []byte("/Count 17")) ||
+			bytes.Count(b, []byte("/Type /Page ")) != 17 {
+			t.Errorf("%d pages; the file has %d page objects", n, bytes.Count(b, []byte("/Type /Page ")))
+		}
+		if run == 0 {
+			first = b
+		} else if !bytes.Equal(b, first) {
+			t.Error("two runs wrote different PDFs")
+		}
+	}
+}
