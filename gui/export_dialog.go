@@ -215,7 +215,6 @@ func (w *Window) runExport(req ExportRequest) bool {
 	go func() {
 		err := job(run)
 		w.loop.post(func() {
-			p.dlg.SetOnClosed(nil)
 			p.dlg.Hide()
 			cancel()
 			switch {

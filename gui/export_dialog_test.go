@@ -9,6 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/gui/export"
 )
@@ -122,5 +126,65 @@ func TestExportCancelFromWindow(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err == nil {
 		t.Error("a cancelled export left its file")
+	}
+}
+
+// TestExportProgressInWindow runs a timeline export from the window as
+// the dialog does: the progress dialog's bar advances, its Cancel stops
+// the export, the status line says nothing was written, and no file is.
+func TestExportProgressInWindow(t *testing.T) {
+	w := newTestWindow(t, "2024")
+	path := filepath.Join(t.TempDir(), "t.gif")
+	if !w.runExport(ExportRequest{Path: path, What: exportAnimate, Width: 320, Height: 200, Theme: "light"}) {
+		t.Fatal("the export did not start")
+	}
+	find := func() (*widget.ProgressBar, *widget.Button) {
+		var bar *widget.ProgressBar
+		var cancel *widget.Button
+		top := w.Win.Canvas().Overlays().Top()
+		if top == nil {
+			return nil, nil
+		}
+		for _, o := range test.LaidOutObjects(top) {
+			switch v := o.(type) {
+			case *widget.ProgressBar:
+				bar = v
+			case *widget.Button:
+				if v.Text == "Cancel" {
+					cancel = v
+				}
+			}
+		}
+		return bar, cancel
+	}
+	var values []float64
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		drain(w)
+		bar, cancel := find()
+		if bar == nil || cancel == nil {
+			t.Fatal("no progress bar with a Cancel button over the window")
+		}
+		if len(values) == 0 || bar.Value > values[len(values)-1] {
+			values = append(values, bar.Value)
+		}
+		if len(values) >= 4 {
+			test.Tap(cancel)
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if len(values) < 4 || values[len(values)-1] >= 1 {
+		t.Fatalf("the bar went %v", values)
+	}
+	for time.Now().Before(deadline) && w.statusLine.Text != "Export cancelled; nothing written" {
+		drain(w)
+		time.Sleep(20 * time.Millisecond)
+	}
+	if w.statusLine.Text != "Export cancelled; nothing written" {
+		t.Errorf("status %q after Cancel", w.statusLine.Text)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 0 {
+		t.Errorf("a cancelled export left %v", entries)
 	}
 }
