@@ -89,3 +89,11 @@ func TestEveryStringTranslated(t *testing.T) {
 		}
 	}
 }
+
+func TestLocaleNamesItsTag(t *testing.T) {
+	for _, tag := range Tags() {
+		if got := FromLocale(Locale(tag)); got != tag {
+			t.Errorf("FromLocale(Locale(%s)) = %q", tag, got)
+		}
+	}
+}

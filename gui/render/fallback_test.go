@@ -117,3 +117,29 @@ func TestWidthOfEveryScript(t *testing.T) {
 		}
 	}
 }
+
+// TestSystemFontsForUserText draws a user's names beyond the embedded
+// subsets with the system's CJK fonts, when it has them (Debian's
+// fonts-noto-cjk); without one it says which characters are missing.
+func TestSystemFontsForUserText(t *testing.T) {
+	const text = "서울특별시 北海道札幌市 臺灣省"
+	if miss := builtinOnly(t, "", nil).Missing(text); len(miss) == 0 {
+		t.Fatalf("the embedded subsets already have all of %q; pick rarer characters", text)
+	}
+	f, err := NewFontsFor("ko", func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !SystemHasCJK("ko") || !SystemHasCJK("ja") || !SystemHasCJK("zh-Hant") {
+		if len(f.Missing(text)) == 0 {
+			t.Error("no system CJK font, yet nothing is missing")
+		}
+		t.Skip("no system CJK font (apt-get install fonts-noto-cjk to run this)")
+	}
+	if miss := f.Missing(text); len(miss) > 0 {
+		t.Errorf("the system's fonts lack %q of %q", string(miss), text)
+	}
+	if w := f.Width("서울", 20, false); w < 36 {
+		t.Errorf("서울 is %.1f px wide at 20 px, want about two ems", w)
+	}
+}
