@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	fynelang "fyne.io/fyne/v2/lang"
+
 	"github.com/echoes-viz/echoes/gui/export"
 	"github.com/echoes-viz/echoes/gui/lang"
 	"github.com/echoes-viz/echoes/gui/render"
@@ -54,7 +56,17 @@ func windowLang(s string) (string, error) {
 		}
 	}
 	uiFontFor(tag)
-	return tag, lang.Register(tag)
+	return tag, registerLang(tag)
+}
+
+// registerLang gives Fyne the translations, for lang.L in the window and
+// Fyne's own dialogs, and makes tag the language it picks: Fyne reads the
+// choice from the environment, so LANGUAGE is set for this process.
+func registerLang(tag string) error {
+	if err := os.Setenv("LANGUAGE", lang.Locale(tag)); err != nil {
+		return err
+	}
+	return fynelang.AddTranslationsFS(lang.Translations(), "translations")
 }
 
 // uiFontFor makes Fyne's widgets draw lang's script with Echoes' embedded

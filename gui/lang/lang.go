@@ -2,7 +2,7 @@
 // speaks, the translations of what it says itself (interface, legend,
 // kinds) and dates as each language writes them. The same translation
 // files serve exports (Translate, with no global state) and the window
-// (Register hands them to Fyne's own fyne.io/fyne/v2/lang).
+// (main hands Translations to Fyne's own fyne.io/fyne/v2/lang).
 package lang
 
 import (
@@ -12,8 +12,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-
-	fynelang "fyne.io/fyne/v2/lang"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 )
@@ -101,19 +99,26 @@ func Translate(tag, english string) string {
 // Kind is the legend label of a relation kind in tag's language.
 func Kind(tag string, k graphmodel.Kind) string { return Translate(tag, k.Label()) }
 
-// Register gives Fyne the translations, for lang.L and lang.X in the
-// window and Fyne's own dialogs, and makes tag the language it picks.
-// Fyne reads the choice from the environment, so Register sets LANGUAGE
-// for this process; call it before the window is built.
-func Register(tag string) error {
-	locale := map[string]string{English: "en_US", "ko": "ko_KR", "ja": "ja_JP", "zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "ru": "ru_RU"}[tag]
-	if locale == "" {
-		locale = "en_US"
+// Translations are the translation files, one per tag ("ko.json"), each
+// a JSON object from English text to the text in that language: what
+// Fyne's lang.AddTranslationsFS reads (dir "translations").
+func Translations() embed.FS { return files }
+
+// Locale is the POSIX locale that makes Fyne (and gettext) pick tag.
+func Locale(tag string) string {
+	switch tag {
+	case "ko":
+		return "ko_KR"
+	case "ja":
+		return "ja_JP"
+	case "zh-Hans":
+		return "zh_CN"
+	case "zh-Hant":
+		return "zh_TW"
+	case "ru":
+		return "ru_RU"
 	}
-	if err := os.Setenv("LANGUAGE", locale); err != nil {
-		return err
-	}
-	return fynelang.AddTranslationsFS(files, "translations")
+	return "en_US"
 }
 
 func load() map[string]map[string]string {
@@ -132,6 +137,6 @@ func load() map[string]map[string]string {
 	return out
 }
 
-// Current is the language the process speaks: the one Register chose,
-// else the system's.
+// Current is the language the process speaks: the one main chose for the
+// window (it sets LANGUAGE to Locale(tag) for Fyne), else the system's.
 func Current() string { return System() }
