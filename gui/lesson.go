@@ -43,7 +43,7 @@ const lessonPref = "lesson"
 
 // initLesson adds the Lesson tab, the notes strip and the lesson keys.
 func (w *Window) initLesson() {
-	ls := &lessonState{step: -1, doc: &lessonDoc{ds: w.Viewer.Dataset()}, notes: newNotesStrip()}
+	ls := &lessonState{step: -1, doc: &lessonDoc{dataset: func() *graphmodel.Dataset { return w.Viewer.Dataset() }}, notes: newNotesStrip()}
 	w.lesson = ls
 	ls.panel = newLessonPanel(w)
 	ls.doc.onChange = func() {

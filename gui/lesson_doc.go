@@ -13,9 +13,11 @@ const maxUndo = 500
 // undo history: every change goes through change, which keeps the lesson
 // as it was before.
 type lessonDoc struct {
-	ds   *graphmodel.Dataset
-	l    *lesson.Lesson // nil: no lesson open
-	path string         // "" until saved or opened
+	// dataset is the dataset on show (another may be opened while a
+	// lesson is open).
+	dataset func() *graphmodel.Dataset
+	l       *lesson.Lesson // nil: no lesson open
+	path    string         // "" until saved or opened
 	// dirty is true when the lesson has changes not saved to path.
 	dirty bool
 	undo  []docState
@@ -42,7 +44,7 @@ func newLesson(ds *graphmodel.Dataset) *lesson.Lesson {
 // one field) joins its undo step.
 func (d *lessonDoc) change(key string, f func(l *lesson.Lesson)) {
 	if d.l == nil {
-		d.l = newLesson(d.ds)
+		d.l = newLesson(d.dataset())
 		d.undo = append(d.undo, docState{nil, d.path, d.dirty})
 		d.lastKey = ""
 	}

@@ -44,17 +44,23 @@ func newLessonPanel(w *Window) *lessonPanel {
 				return
 			}
 			s := &doc.l.Steps[i]
+			ds := w.Viewer.Dataset()
+			row := o.(*lessonRow)
+			row.index = i
+			if s.Event != "" && s.EventOf(ds) == nil {
+				// A lesson over another dataset than the one opened.
+				row.label.SetText(fmt.Sprintf("%d. %s (not in this dataset)", i+1, s.Event))
+				return
+			}
 			mark := ""
 			if s.Predict {
 				mark = "  [?]"
 			}
-			date := s.Day(doc.ds).Date()
-			if e := s.EventOf(doc.ds); e != nil {
+			date := s.Day(ds).Date()
+			if e := s.EventOf(ds); e != nil {
 				date = e.Date // "April 1950", as the dataset has it
 			}
-			row := o.(*lessonRow)
-			row.index = i
-			row.label.SetText(fmt.Sprintf("%d. %s  %s%s", i+1, date.Human(), s.ShownTitle(doc.ds), mark))
+			row.label.SetText(fmt.Sprintf("%d. %s  %s%s", i+1, date.Human(), s.ShownTitle(ds), mark))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if p.selected == i {
@@ -63,7 +69,7 @@ func newLessonPanel(w *Window) *lessonPanel {
 		p.selected = i
 		p.fill()
 		if !w.presenting && i < doc.steps() {
-			w.Viewer.SetDay(doc.l.Steps[i].Day(doc.ds))
+			w.Viewer.SetDay(doc.l.Steps[i].Day(w.Viewer.Dataset()))
 		}
 	}
 	edit := func(field string, set func(s *lesson.Step, text string)) func(string) {

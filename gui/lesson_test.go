@@ -196,3 +196,26 @@ func TestLessonDragReorders(t *testing.T) {
 		t.Error("a short drag moved the step")
 	}
 }
+
+// TestLessonOverAnotherDataset: with another dataset opened, the lesson
+// stays open but P presents the new dataset's events, and says why.
+func TestLessonOverAnotherDataset(t *testing.T) {
+	w := newTestWindow(t, "1950")
+	w.OfferBuiltInLesson(resources.LessonName, resources.LessonJSON())
+	w.openBuiltInLesson()
+	other, err := graphmodel.Load("../graphmodel/testdata/mini.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetDataset(other, "mini.json")
+	w.lesson.panel.list.Refresh()
+	w.togglePresent()
+	drain(w)
+	if w.presentingLesson() || w.Network.Step != nil {
+		t.Error("a lesson over another dataset was presented")
+	}
+	if !strings.Contains(w.statusLine.Text, "does not fit this dataset") {
+		t.Errorf("status %q", w.statusLine.Text)
+	}
+	w.togglePresent()
+}
