@@ -107,12 +107,18 @@ func (t *quadtree) resize(n int) {
 	t.blockBounds = make([]bounds, blocks)
 	t.blockCount = make([][topBuckets]int32, blocks)
 	t.tasks = make([]subtree, 0, topBuckets)
-	t.boundsJob = job{fn: t.boundsRange, chunk: blockSize}
-	t.keysJob = job{fn: t.keysRange, chunk: blockSize}
-	t.scatterJob = job{fn: t.scatterRange, chunk: blockSize}
-	t.sortJob = job{fn: t.sortBuckets, chunk: 1}
-	t.taskJob = job{fn: t.buildTasks, chunk: 1}
-	t.copyJob = job{fn: t.copyTasks, chunk: 1}
+	// The jobs are set once: a worker that wakes late for a run already
+	// over still reads its job (then sees the run has ended), so a job must
+	// never be overwritten while the tree lives, even when a multilevel
+	// layout resizes the tree for the next level.
+	if t.boundsJob.fn == nil {
+		t.boundsJob = job{fn: t.boundsRange, chunk: blockSize}
+		t.keysJob = job{fn: t.keysRange, chunk: blockSize}
+		t.scatterJob = job{fn: t.scatterRange, chunk: blockSize}
+		t.sortJob = job{fn: t.sortBuckets, chunk: 1}
+		t.taskJob = job{fn: t.buildTasks, chunk: 1}
+		t.copyJob = job{fn: t.copyTasks, chunk: 1}
+	}
 }
 
 // build sorts nodes into Z order and builds the cells.
