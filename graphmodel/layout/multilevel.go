@@ -57,8 +57,8 @@ type MultilevelConfig struct {
 	// MaxTicks bounds the ticks of one level (those of at most a
 	// twentieth of the nodes get five times as many); 0 means 20.
 	MaxTicks int
-	// FinestTicks bounds the ticks of the finest level; 0 means twice
-	// MaxTicks.
+	// FinestTicks bounds the ticks of the finest level; 0 means three
+	// times MaxTicks.
 	FinestTicks int
 	// CoarsestSize is how few nodes the coarsening stops at; 0 means 10.
 	CoarsestSize int
@@ -96,7 +96,7 @@ func (c MultilevelConfig) withDefaults() MultilevelConfig {
 		c.FinestTheta = 1.5
 	}
 	if c.FinestTicks == 0 {
-		c.FinestTicks = 2 * c.MaxTicks
+		c.FinestTicks = 3 * c.MaxTicks
 	}
 	if c.CoarsestSize == 0 {
 		c.CoarsestSize = 10
