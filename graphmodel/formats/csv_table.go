@@ -1,0 +1,280 @@
+package formats
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"iter"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// csvTable is a CSV file read a row at a time: its header, and the row
+// each yields with the place of every field. Only the current row is held:
+// a million rows held at once took half a gigabyte.
+type csvTable struct {
+	file   string
+	header []string // as written
+	keys   []string // normalised
+	b      *builder
+	r      *csv.Reader
+	lines  lineCursor
+	n      int      // rows yielded
+	row    []string // the current row
+	at     []pos    // where its fields are
+}
+
+// col returns the index of the first column whose normalised name is one
+// of names, or -1.
+func (t *csvTable) col(names ...string) int {
+	for _, n := range names {
+		for i, k := range t.keys {
+			if k == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// get returns row r's field in column i without spaces at its ends, or ""
+// when the row is short. r is the row each yielded last.
+func (t *csvTable) get(r, i int) string {
+	return strings.TrimSpace(t.id(r, i))
+}
+
+// id returns row r's field in column i as an id: with the spaces at its
+// ends if it was quoted, or "" when the row is short or the field blank.
+func (t *csvTable) id(_, i int) string {
+	if i < 0 || i >= len(t.row) || strings.TrimSpace(t.row[i]) == "" {
+		return ""
+	}
+	return t.row[i]
+}
+
+// lineCursor finds the byte at a line and column of a CSV file, for fields
+// met in order, without indexing every line.
+type lineCursor struct {
+	data []byte
+	line int // the line that starts at off
+	off  int
+}
+
+// quoted reports whether the field that starts at line, col (1-based, col
+// in bytes, as encoding/csv counts them) starts with a quote.
+func (lc *lineCursor) quoted(line, col int) bool {
+	for lc.line < line {
+		i := bytes.IndexByte(lc.data[lc.off:], '\n')
+		if i < 0 {
+			return false
+		}
+		lc.off += i + 1
+		lc.line++
+	}
+	at := lc.off + col - 1
+	return lc.line == line && at < len(lc.data) && lc.data[at] == '"'
+}
+
+// place returns where row r's field in column i is.
+func (t *csvTable) place(_, i int) pos {
+	if i < 0 || i >= len(t.at) {
+		return t.at[0]
+	}
+	return t.at[i]
+}
+
+// readCSVTable parses one CSV file: UTF-8 (a byte-order mark is skipped),
+// fields separated by commas, semicolons or tabs, whichever the header line
+// uses most. Rows that are wholly empty are skipped.
+func readCSVTable(b *builder, file string, data []byte) *csvTable {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		col := off - bytes.LastIndexByte(data[:off], '\n')
+		b.addfIn(file, pos{line, col}, "text is not UTF-8; save the file as \"CSV UTF-8\"")
+		return nil
+	}
+	t := &csvTable{file: file, b: b, lines: lineCursor{data: data, line: 1}}
+	t.r = csv.NewReader(bytes.NewReader(data))
+	t.r.Comma = sniffComma(data)
+	t.r.FieldsPerRecord = -1
+	t.r.ReuseRecord = true // only the current row is held; what is kept is strings
+	if rec, places, ok := t.next(); ok {
+		t.header = slices.Clone(rec)
+		t.keys = make([]string, len(rec))
+		seen := map[string]bool{}
+		for i, h := range rec {
+			t.keys[i] = normKey(h)
+			if t.keys[i] != "" && seen[t.keys[i]] {
+				b.addfIn(file, places[i], "column %q appears twice; rename or remove one", h)
+			}
+			seen[t.keys[i]] = true
+		}
+	}
+	if t.header == nil {
+		if !b.stopped() && !t.failed() {
+			b.addfIn(file, pos{1, 1}, "the file is empty; the first row names the columns, e.g. id,kind,name,actors,start,end")
+		}
+		return nil
+	}
+	return t
+}
+
+// failed reports whether reading stopped at a problem rather than at the
+// end of the file.
+func (t *csvTable) failed() bool { return t.r == nil }
+
+// next reads the next row that is not wholly empty, with the place of each
+// field; ok is false at the end of the file, or at a problem, reported.
+func (t *csvTable) next() (rec []string, places []pos, ok bool) {
+	if t.r == nil {
+		return nil, nil, false
+	}
+	for {
+		rec, err := t.r.Read()
+		if err == io.EOF {
+			return nil, nil, false
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				t.b.addfIn(t.file, pos{pe.Line, pe.Column}, "%s; a quote inside a quoted field is written twice (\"\"), and a field with quotes is quoted whole (fields here are separated by %s, as the first line is)", csvErrText(pe.Err), commaName(t.r.Comma))
+			} else {
+				t.b.addfIn(t.file, pos{}, "cannot read the file: %v; check that it was saved whole", err)
+			}
+			// The rows after a broken quote cannot be told apart, and
+			// checking the rows before it would only add noise: stop here.
+			t.r, t.b.full = nil, true
+			return nil, nil, false
+		}
+		if blank(rec) {
+			continue
+		}
+		places := slices.Grow(t.at[:0], len(rec))[:len(rec)] // reused, as the row is
+		for i := range rec {
+			rec[i] = plainLineBreaks(rec[i])
+			l, c := t.r.FieldPos(i)
+			places[i] = pos{l, c}
+			// Spaces at the ends of a field are dropped, unless the field
+			// is quoted: then they are part of the value (an id " A").
+			if !t.lines.quoted(l, c) {
+				rec[i] = strings.TrimSpace(rec[i])
+			}
+			rec[i] = unescapeCell(rec[i]) // '=x as written for spreadsheets
+		}
+		return rec, places, true
+	}
+}
+
+// each yields the rows after the header one at a time, by number, up to
+// MaxRelations of them; get, id and place read the row last yielded.
+func (t *csvTable) each() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for !t.b.stopped() {
+			rec, places, ok := t.next()
+			if !ok {
+				return
+			}
+			if t.n >= MaxRelations {
+				t.b.addfIn(t.file, places[0], "more than %d rows; Echoes reads at most %d, split the file", MaxRelations, MaxRelations)
+				t.r, t.b.full = nil, true
+				return
+			}
+			t.row, t.at = rec, places
+			if !yield(t.n) {
+				return
+			}
+			t.n++
+		}
+	}
+}
+
+// csvErrText words encoding/csv's parse errors for a user.
+func csvErrText(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return `CSV: a " in a field that is not quoted`
+	case errors.Is(err, csv.ErrQuote):
+		return `CSV: extraneous or missing " in quoted-field`
+	}
+	return "CSV: " + err.Error()
+}
+
+// commaName names a separator in a message.
+func commaName(c rune) string {
+	switch c {
+	case ';':
+		return "semicolons"
+	case '\t':
+		return "tabs"
+	case ' ':
+		return "spaces"
+	}
+	return "commas"
+}
+
+// plainLineBreaks drops the carriage returns before each line feed in a
+// field. encoding/csv reads a quoted \r\n as \n but leaves any earlier \r
+// (from "\r\r\n"), and such a field would not survive being saved and
+// opened again.
+func plainLineBreaks(f string) string {
+	if !strings.Contains(f, "\r\n") {
+		return f
+	}
+	b := make([]byte, 0, len(f))
+	for i := 0; i < len(f); i++ {
+		if f[i] == '\n' {
+			b = bytes.TrimRight(b, "\r")
+		}
+		b = append(b, f[i])
+	}
+	return string(b)
+}
+
+// sniffComma picks the separator the first line uses most: a comma, a
+// semicolon or a tab; or a space when the line has none of those (Gephi's
+// table export offers space as a separator).
+func sniffComma(data []byte) rune {
+	line := data
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	best, n := ',', 0
+	for _, c := range []rune{',', ';', '\t', ' '} {
+		if c == ' ' && n > 0 {
+			break
+		}
+		count, quoted := 0, false
+		for _, r := range string(line) {
+			switch {
+			case r == '"':
+				quoted = !quoted
+			case r == c && !quoted:
+				count++
+			}
+		}
+		if count > n {
+			best, n = c, count
+		}
+	}
+	return best
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
