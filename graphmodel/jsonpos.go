@@ -2,27 +2,11 @@ package graphmodel
 
 import (
 	"bytes"
-	"encoding"
 	"encoding/json"
 	"fmt"
-	"reflect"
-	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
-
-// schema is what the dataset's Go types accept at one place of a JSON
-// document, read from their json tags, so that one pass over the text can
-// check what encoding/json lets pass (a repeated key, an unknown field, a
-// malformed date) and say where.
-type schema struct {
-	kind   schemaKind
-	fields []schemaField // an object's fields
-	elem   *schema       // a list's elements
-}
-
-type schemaKind uint8
 
 const (
 	anyValue schemaKind = iota
@@ -31,63 +15,6 @@ const (
 	dateValue
 	mapValue // an object with keys of any name, each value elem
 )
-
-type schemaField struct {
-	name []byte
-	node *schema
-}
-
-// schemaOf builds the schema of t from its json tags.
-func schemaOf(t reflect.Type) *schema {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t == reflect.TypeFor[Date]() {
-		return &schema{kind: dateValue}
-	}
-	if reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
-		return &schema{}
-	}
-	switch t.Kind() {
-	case reflect.Slice, reflect.Array:
-		return &schema{kind: listValue, elem: schemaOf(t.Elem())}
-	case reflect.Map:
-		return &schema{kind: mapValue, elem: schemaOf(t.Elem())}
-	case reflect.Struct:
-		s := &schema{kind: objectValue}
-		for f := range t.Fields() {
-			if !f.IsExported() {
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "-" {
-				continue
-			}
-			if name == "" {
-				name = f.Name
-			}
-			s.fields = append(s.fields, schemaField{[]byte(name), schemaOf(f.Type)})
-		}
-		return s
-	}
-	return &schema{}
-}
-
-// field returns the index of the field key names, matched as encoding/json
-// matches it (exactly, else ignoring case), or -1.
-func (s *schema) field(key []byte) int {
-	for i, f := range s.fields {
-		if bytes.Equal(f.name, key) {
-			return i
-		}
-	}
-	for i, f := range s.fields {
-		if bytes.EqualFold(f.name, key) {
-			return i
-		}
-	}
-	return -1
-}
 
 // seg is one step of a path: an object key or a list index.
 type seg struct {
@@ -481,68 +408,5 @@ func (s *jsonScan) list(sc *schema, wanted bool) {
 			s.syntax = true
 			return
 		}
-	}
-}
-
-// locate finds where each path ("relations[3].end") starts in data, or its
-// nearest parent found, in one pass.
-func locate(data []byte, paths []string) map[string]int {
-	s := newScan("", data)
-	s.want = map[string]int{"": -1}
-	for _, p := range paths {
-		for q := p; q != ""; {
-			s.want[q] = -1
-			i := strings.LastIndexAny(q, ".[")
-			if i < 0 {
-				break
-			}
-			q = q[:i]
-		}
-	}
-	s.space()
-	s.value(nil, true)
-	found := make(map[string]int, len(paths))
-	for _, p := range paths {
-		for q := p; ; {
-			if off := s.want[q]; off >= 0 {
-				found[p] = off
-				break
-			}
-			i := strings.LastIndexAny(q, ".[")
-			if i < 0 {
-				found[p] = max(s.want[""], 0)
-				break
-			}
-			q = q[:i]
-		}
-	}
-	return found
-}
-
-// placeAll turns the byte offsets the problems hold into lines and
-// columns (1-based, the column in bytes), in one pass over data whatever
-// the number of problems.
-func placeAll(data []byte, ps Problems) {
-	order := make([]int, 0, len(ps))
-	for i := range ps {
-		if ps[i].off > 0 {
-			order = append(order, i)
-		}
-	}
-	slices.SortFunc(order, func(a, b int) int { return ps[a].off - ps[b].off })
-	line, lineStart, off := 1, 0, 0
-	for _, i := range order {
-		target := min(ps[i].off-1, len(data))
-		for off < target {
-			k := bytes.IndexByte(data[off:target], '\n')
-			if k < 0 {
-				off = target
-				break
-			}
-			off += k + 1
-			line++
-			lineStart = off
-		}
-		ps[i].Line, ps[i].Col, ps[i].off = line, target-lineStart+1, 0
 	}
 }
