@@ -18,10 +18,12 @@ import (
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
-// VideoRate is the frame rate of a video, 50/3 a second: one video frame
-// is one glide frame of the GIF (6/100 s), and a hold is as many frames
-// as last its 3.5 s (the running total rounded, so the video lasts what
-// the GIF does to within one frame).
+// VideoRate is the frame rate frames are read at, 50/3 a second: one
+// video frame is one glide frame of the GIF (6/100 s). A hold is not
+// written as the 58 copies its 3.5 s would take: each timeline frame is
+// written once and ffmpeg stamps it with its time (holdPTS), so the video
+// has a variable frame rate, the GIF's timing exactly, and a twelfth of
+// the frames to encode.
 const VideoRate = "50/3"
 
 // videoFrameCs is one video frame in 1/100 s.
@@ -39,16 +41,49 @@ func IsVideo(ext string) bool {
 // ffmpegArgs are the encoder settings per container: H.264 in MP4 and
 // VP9 in WebM, both yuv420p (what PowerPoint, Keynote and Google Slides
 // play), the size made even as yuv420p needs.
-func ffmpegArgs(ext string, w, h int, out string) []string {
+func ffmpegArgs(ext string, w, h int, vfr bool, out string) []string {
+	vf := "pad=ceil(iw/2)*2:ceil(ih/2)*2"
+	if vfr {
+		vf = holdPTS() + "," + vf
+	}
 	args := []string{"-hide_banner", "-loglevel", "error", "-nostdin", "-y",
 		"-f", "rawvideo", "-pix_fmt", "rgb24", "-s", fmt.Sprintf("%dx%d", w, h), "-framerate", VideoRate, "-i", "pipe:0",
-		"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-pix_fmt", "yuv420p", "-fflags", "+bitexact", "-map_metadata", "-1"}
+		"-vf", vf, "-pix_fmt", "yuv420p", "-fflags", "+bitexact", "-map_metadata", "-1"}
+	if vfr {
+		args = append(args, "-fps_mode", "vfr")
+	}
 	if ext == ".webm" {
 		args = append(args, "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "34", "-row-mt", "1", "-deadline", "good", "-cpu-used", "5", "-f", "webm")
 	} else {
 		args = append(args, "-c:v", "libx264", "-preset", "medium", "-crf", "20", "-tune", "animation", "-movflags", "+faststart", "-f", "mp4")
 	}
 	return append(args, out)
+}
+
+// holdPTS is the filter that gives frame N of a timeline its time: the
+// holds before it (one every picture.GlideFrames frames, from the first)
+// at picture.HoldDelay each, the glides at picture.GlideDelay.
+func holdPTS() string {
+	holds := fmt.Sprintf("ceil(N/%d)", picture.GlideFrames)
+	return fmt.Sprintf("setpts='(%s*%g+(N-%s)*%g)/TB'", holds, float64(picture.HoldDelay)/100, holds, float64(picture.GlideDelay)/100)
+}
+
+// timedByPattern reports whether the timeline's delays follow holdPTS's
+// pattern (a hold, then GlideFrames-1 glides, ..., ending on a hold).
+func timedByPattern(tl picture.Timeline) bool {
+	if len(tl.Delays)%picture.GlideFrames != 1 {
+		return false
+	}
+	for i, d := range tl.Delays {
+		want := picture.GlideDelay
+		if i%picture.GlideFrames == 0 {
+			want = picture.HoldDelay
+		}
+		if d != want {
+			return false
+		}
+	}
+	return true
 }
 
 // FFmpeg is the path of ffmpeg, or an error that says how to get it.
@@ -90,7 +125,9 @@ func writeVideo(path string, ds *graphmodel.Dataset, what What, o picture.Option
 	}()
 	ctx, cancel := context.WithCancel(run.ctx())
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, ffmpegArgs(ext, o.Width, o.Height, tmpName)...)
+	tl := picture.NewTimeline(ds, what.From, what.To, fonts)
+	vfr := timedByPattern(tl)
+	cmd := exec.CommandContext(ctx, bin, ffmpegArgs(ext, o.Width, o.Height, vfr, tmpName)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	pipe, err := cmd.StdinPipe()
@@ -100,7 +137,7 @@ func writeVideo(path string, ds *graphmodel.Dataset, what What, o picture.Option
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start ffmpeg: %w", err)
 	}
-	err = streamFrames(ctx, pipe, ds, what, o, fonts, run)
+	err = streamFrames(ctx, pipe, tl, vfr, o, fonts, run)
 	pipe.Close()
 	werr := cmd.Wait()
 	if err == nil && ctx.Err() != nil {
@@ -116,13 +153,18 @@ func writeVideo(path string, ds *graphmodel.Dataset, what What, o picture.Option
 	if err != nil {
 		return err
 	}
+	// CreateTemp makes the file private; a picture is for sharing, as the
+	// other formats are written.
+	if err := os.Chmod(tmpName, 0o644); err != nil {
+		return err
+	}
 	return os.Rename(tmpName, path)
 }
 
 // streamFrames draws the timeline's frames and writes each to w as raw
-// RGB as many times as its delay lasts in video frames.
-func streamFrames(ctx context.Context, w io.Writer, ds *graphmodel.Dataset, what What, o picture.Options, fonts *render.Fonts, run Run) error {
-	tl := picture.NewTimeline(ds, what.From, what.To, fonts)
+// RGB: once, and the last twice so its hold has an end, when ffmpeg times
+// them (vfr); else as many times as its delay lasts in video frames.
+func streamFrames(ctx context.Context, w io.Writer, tl picture.Timeline, vfr bool, o picture.Options, fonts *render.Fonts, run Run) error {
 	// Frame buffers go round: those written come back for the next.
 	free := make(chan []byte, 8)
 	newConv := func() func(*image.RGBA) []byte {
@@ -142,6 +184,12 @@ func streamFrames(ctx context.Context, w io.Writer, ds *graphmodel.Dataset, what
 	return drawFrames(ctx, tl, o, fonts, newConv, func(i int, buf []byte) error {
 		total += float64(tl.Delays[i])
 		n := int(math.Round(total/videoFrameCs)) - written
+		if vfr {
+			n = 1
+			if i == len(tl.Frames)-1 {
+				n = 2
+			}
+		}
 		for k := 0; k < n; k++ {
 			if _, err := w.Write(buf); err != nil {
 				return fmt.Errorf("write to ffmpeg: %w", err)
