@@ -2,6 +2,7 @@ package gui
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -218,4 +219,49 @@ func TestLessonOverAnotherDataset(t *testing.T) {
 		t.Errorf("status %q", w.statusLine.Text)
 	}
 	w.togglePresent()
+}
+
+// TestBadLessonChangesNothing opens the issue's four kinds of bad lesson
+// in a window presenting a lesson: each is refused with its problem placed
+// on one line (in a dialog), and the lesson, the step and the picture
+// under the dialog stay as they were.
+func TestBadLessonChangesNothing(t *testing.T) {
+	w := newTestWindow(t, "1950")
+	w.OfferBuiltInLesson(resources.LessonName, resources.LessonJSON())
+	w.openBuiltInLesson()
+	w.togglePresent()
+	press(w, fyne.KeyRight)
+	press(w, fyne.KeyRight)
+	before, step, title := w.lesson.doc.l, w.lesson.step, w.Win.Title()
+	capture(w)
+	picture := w.Network.Built().Scene
+	head := `{"echoes": "lesson", "title": "T", "steps": [` + "\n"
+	tests := []struct{ name, text, at string }{
+		{"wrong JSON", head + `{"event": "e1950-02-14",}]}`, ":2:25: "},
+		{"unknown event", head + `{"event": "e2031-01-01"}]}`, ":2:11: "},
+		{"date out of range", head + `{"date": "2031"}]}`, ":2:10: "},
+		{"another dataset's actors", head + `{"date": "1950", "focus": ["FRA"]}]}`, ":2:28: "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := t.TempDir() + "/bad.json"
+			if err := os.WriteFile(path, []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			w.openLessonFile(path)
+			drain(w)
+			if len(w.lastProblems) != 1 || !strings.Contains(w.lastProblems[0], path+tc.at) || strings.Contains(w.lastProblems[0], "\n") {
+				t.Errorf("problems %q, want one line at %s", w.lastProblems, tc.at)
+			}
+			if w.lesson.doc.l != before || w.lesson.step != step || w.Win.Title() != title {
+				t.Errorf("the lesson on show changed: step %d, title %q", w.lesson.step, w.Win.Title())
+			}
+			// The problems come in a dialog over the window; the picture
+			// under it is the one that was there.
+			capture(w)
+			if !reflect.DeepEqual(w.Network.Built().Scene, picture) {
+				t.Error("the picture on show changed")
+			}
+		})
+	}
 }
