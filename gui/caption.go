@@ -31,9 +31,9 @@ func (c *captionPanel) show(ds *graphmodel.Dataset, e *graphmodel.Event, day gra
 	when := dateText(e.Date)
 	switch {
 	case e.Day() > day:
-		when += "  (the first event; the timeline is at " + dateText(day.Date()) + ")"
+		when += "  " + lang.L("(the first event; the timeline is at {{.Date}})", dated(day.Date()))
 	case e.Day() < day:
-		when += "  (latest event before " + dateText(day.Date()) + ")"
+		when += "  " + lang.L("(latest event before {{.Date}})", dated(day.Date()))
 	}
 	c.text.Segments = []widget.RichTextSegment{
 		&widget.TextSegment{Text: e.Title + " \u2014 " + when + inEnglish(), Style: widget.RichTextStyleSubHeading},

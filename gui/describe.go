@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/echoes-viz/echoes/graphmodel"
 )
 
@@ -18,7 +20,7 @@ func actorNames(ds *graphmodel.Dataset, r *graphmodel.Relation, day graphmodel.D
 		}
 	}
 	if r.Directed {
-		return strings.Join(names, " to ")
+		return strings.Join(names, lang.L(" to "))
 	}
 	return strings.Join(names, " \u2013 ")
 }
@@ -28,24 +30,24 @@ func actorNames(ds *graphmodel.Dataset, r *graphmodel.Relation, day graphmodel.D
 func spanText(ds *graphmodel.Dataset, r *graphmodel.Relation) string {
 	var parts []string
 	if !r.Signed.IsZero() {
-		parts = append(parts, "signed "+r.Signed.Human(), "in force "+r.Start.Human())
+		parts = append(parts, lang.L("signed {{.Date}}", dated(r.Signed)), lang.L("in force {{.Date}}", dated(r.Start)))
 	} else if r.End == r.Start {
-		parts = append(parts, r.Start.Human())
+		parts = append(parts, dateText(r.Start))
 	} else {
-		parts = append(parts, "from "+r.Start.Human())
+		parts = append(parts, lang.L("from {{.Date}}", dated(r.Start)))
 	}
 	switch {
 	case r.End.IsZero():
-		parts = append(parts, ds.OpenEnded())
+		parts = append(parts, lang.L("still so in {{.Year}}", map[string]any{"Year": ds.Range.End.Year}))
 	case r.End != r.Start:
-		parts = append(parts, "until "+r.End.Human())
+		parts = append(parts, lang.L("until {{.Date}}", dated(r.End)))
 	}
 	return strings.Join(parts, ", ")
 }
 
 // tieSummary is one line for a tooltip.
 func tieSummary(ds *graphmodel.Dataset, t graphmodel.Tie, day graphmodel.Day) string {
-	s := fmt.Sprintf("%s: %s (%s)", t.Kind.Label(), actorNames(ds, t.Relation, day), t.Name)
+	s := fmt.Sprintf("%s: %s (%s)", kindText(t.Kind), actorNames(ds, t.Relation, day), t.Name)
 	if t.Status != graphmodel.InForce {
 		s += " \u2014 " + t.Status.String()
 	}

@@ -18,6 +18,9 @@ func kindText(k graphmodel.Kind) string { return lang.Kind(lang.Current(), k) }
 // dateText writes d as the window's language does.
 func dateText(d graphmodel.Date) string { return lang.Date(lang.Current(), d) }
 
+// dated is the template data of a text with a {{.Date}}.
+func dated(d graphmodel.Date) map[string]any { return map[string]any{"Date": dateText(d)} }
+
 // relationsOn is "N relations on DATE" in the window's language.
 func relationsOn(n int, day graphmodel.Day) string {
 	return fynelang.L("{{.Count}} relations on {{.Date}}", map[string]any{"Count": n, "Date": dateText(day.Date())})
