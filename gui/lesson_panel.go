@@ -21,6 +21,7 @@ type lessonPanel struct {
 	list     *widget.List
 	selected int // the selected step, -1 for none
 	heading  *widget.Label
+	name     *widget.Entry // the lesson's title
 	title    *widget.Entry
 	caption  *widget.Entry
 	notes    *widget.Entry
@@ -81,6 +82,14 @@ func newLessonPanel(w *Window) *lessonPanel {
 			doc.change(fmt.Sprintf("%s %d", field, i), func(l *lesson.Lesson) { set(&l.Steps[i], text) })
 		}
 	}
+	p.name = widget.NewEntry()
+	p.name.SetPlaceHolder("The lesson's title")
+	p.name.OnChanged = func(text string) {
+		if !p.filling && doc.l != nil && text != doc.l.Title {
+			doc.change("lesson title", func(l *lesson.Lesson) { l.Title = text })
+		}
+	}
+	p.name.Hide()
 	p.title = widget.NewEntry()
 	p.title.SetPlaceHolder("Title (empty: the event's own)")
 	p.title.OnChanged = edit("title", func(s *lesson.Step, t string) { s.Title = t })
@@ -119,7 +128,7 @@ func newLessonPanel(w *Window) *lessonPanel {
 		btn(theme.DocumentSaveIcon(), w.saveLesson),
 		btn(theme.FileIcon(), w.openBuiltInLesson),
 	)
-	top := container.NewVBox(p.heading, tools)
+	top := container.NewVBox(p.name, p.heading, tools)
 	// The steps over the editor, sharing the panel's height: on a 720-pixel
 	// screen the editor alone would leave the list one row.
 	split := container.NewVSplit(p.list, container.NewScroll(p.editor))
@@ -143,7 +152,17 @@ func (p *lessonPanel) refresh() {
 				where += " (changed)"
 			}
 		}
-		p.heading.SetText(fmt.Sprintf("%s \u2014 %d steps \u2014 %s", doc.l.Title, len(doc.l.Steps), where))
+		p.heading.SetText(fmt.Sprintf("%d steps \u2014 %s", len(doc.l.Steps), where))
+		if p.name.Text != doc.l.Title {
+			p.filling = true
+			p.name.SetText(doc.l.Title)
+			p.filling = false
+		}
+	}
+	if doc.l == nil {
+		p.name.Hide()
+	} else {
+		p.name.Show()
 	}
 	if p.selected >= doc.steps() {
 		p.selected = doc.steps() - 1

@@ -57,6 +57,10 @@ func TestLessonBuiltInWindow(t *testing.T) {
 	}
 	p.caption.SetText("China goes to war.")
 
+	p.name.SetText("War in Korea")
+	if doc.l.Title != "War in Korea" {
+		t.Errorf("lesson title %q", doc.l.Title)
+	}
 	path := t.TempDir() + "/lesson.json"
 	w.writeLesson(path)
 	if doc.dirty {
