@@ -23,8 +23,9 @@ const PxToPt = 72.0 / 96
 // Scene's size at 96 pixels an inch: shapes as paths, dashes as dashes,
 // text as text in the faces the raster backend draws with (each embedded,
 // cut down to the glyphs used, with the map back to Unicode), each glyph
-// where the raster puts it. Text in a face that cannot be embedded (a
-// CFF face, or a system font) is drawn as glyph outlines.
+// where the raster puts it. Text in a system font, which is not embedded,
+// is drawn as glyph outlines; so is text in a CFF face (the CJK subsets),
+// with the text itself invisible over it in that face, embedded.
 func EncodePDF(w io.Writer, s render.Scene, fonts *render.Fonts) error {
 	return EncodePDFPage(w, s, fonts, s.Width*PxToPt, s.Height*PxToPt)
 }
@@ -276,11 +277,18 @@ func (p *pdfPage) text(t render.Text) {
 func (p *pdfPage) glyphs(runs []render.FaceRun, x, y, size float64, bold bool, mode int) {
 	for _, r := range runs {
 		f := p.font(r.Face, bold)
-		if f == nil {
+		tr := mode
+		if f == nil || f.cids != nil {
+			// Outlines; a CFF face's text goes over them, invisible, so
+			// it can still be searched and copied (PDF viewers differ in
+			// how they find a CFF glyph by CID; the outlines do not).
 			p.outlines(r, x, y, size, bold, mode)
-			continue
+			if f == nil || mode != 0 {
+				continue
+			}
+			tr = 3
 		}
-		p.op("BT /%s %s Tf %d Tr 1 0 0 -1 %s %s Tm", f.res, pnum(size), mode, pnum(x+r.X[0]), pnum(y))
+		p.op("BT /%s %s Tf %d Tr 1 0 0 -1 %s %s Tm", f.res, pnum(size), tr, pnum(x+r.X[0]), pnum(y))
 		var tj strings.Builder
 		tj.WriteString("[<")
 		for i, ru := range r.Runes {

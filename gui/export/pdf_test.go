@@ -60,13 +60,19 @@ func TestPDFText(t *testing.T) {
 	o := picture.Options{Width: 800, Height: 500, Legend: true, Caption: true}
 	for _, tc := range []struct {
 		name string
+		lang string
 		what What
 		want []string
 	}{
-		{"still", What{At: graphmodel.MustDate("2024").Last()}, []string{"2024", "North Korea", "Legend"}},
-		{"compare", What{Compare: true, At: graphmodel.MustDate("1950").Last(), Other: graphmodel.MustDate("2024").Last()}, []string{"1950", "2024", "Japan"}},
+		{"still", "", What{At: graphmodel.MustDate("2024").Last()}, []string{"2024", "North Korea", "Legend"}},
+		{"compare", "", What{Compare: true, At: graphmodel.MustDate("1950").Last(), Other: graphmodel.MustDate("2024").Last()}, []string{"1950", "2024", "Japan"}},
+		{"filmstrip", "", What{Filmstrip: []graphmodel.Day{graphmodel.MustDate("1950").Last(), graphmodel.MustDate("1991").Last(), graphmodel.MustDate("2024").Last()}},
+			[]string{"1950", "1991", "2024", "Alliance"}},
+		{"still in Korean", "ko", What{At: graphmodel.MustDate("2024").Last()}, []string{"2024", "북한", "범례"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			o := o
+			o.Lang = tc.lang
 			data, err := Bytes(".pdf", ds, tc.what, o)
 			if err != nil {
 				t.Fatal(err)

@@ -14,18 +14,24 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// pdfFont is one TrueType face embedded in a PDF as a composite (Type0)
-// font: glyph ids are the character codes (Identity-H), the font file
-// keeps only the glyphs used, and a ToUnicode map gives the text back to
-// a reader (copy, search, pdftotext).
+// pdfFont is one face embedded in a PDF as a composite (Type0) font with
+// two-byte codes (Identity-H), and a ToUnicode map that gives the text
+// back to a reader (copy, search, pdftotext). A TrueType face is
+// addressed by glyph id and cut down to the glyphs used; an OpenType CFF
+// face (the embedded CJK subsets, already cut to Echoes' own text) is
+// addressed by CID and embedded whole.
 type pdfFont struct {
 	res  string // resource name, /F1…
 	name string
 	data []byte
 	sf   *sfnt.Font
 	upem float64
-	used map[sfnt.GlyphIndex]rune
-	buf  sfnt.Buffer
+	cids []uint16 // each glyph's CID, for a CFF face; nil for TrueType
+	// used maps each code used to the text it stands for, and codeGID
+	// to its glyph.
+	used    map[sfnt.GlyphIndex]rune
+	codeGID map[sfnt.GlyphIndex]sfnt.GlyphIndex
+	buf     sfnt.Buffer
 }
 
 func newPDFFont(res, name string, data []byte) (*pdfFont, error) {
@@ -33,23 +39,35 @@ func newPDFFont(res, name string, data []byte) (*pdfFont, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, ok := sfntTables(data)["glyf"]; !ok {
-		return nil, errors.New("not a TrueType (glyf) font")
+	f := &pdfFont{res: res, name: name, data: data, sf: sf, upem: float64(sf.UnitsPerEm()),
+		used: map[sfnt.GlyphIndex]rune{}, codeGID: map[sfnt.GlyphIndex]sfnt.GlyphIndex{}}
+	t := sfntTables(data)
+	if cff, ok := t["CFF "]; ok {
+		if f.cids, err = cffCIDs(cff, sf.NumGlyphs()); err != nil {
+			return nil, err
+		}
+	} else if _, ok := t["glyf"]; !ok {
+		return nil, errors.New("neither TrueType nor CFF outlines")
 	}
-	return &pdfFont{res: res, name: name, data: data, sf: sf, upem: float64(sf.UnitsPerEm()),
-		used: map[sfnt.GlyphIndex]rune{}}, nil
+	return f, nil
 }
 
-// glyph is r's glyph id, noted as used, and its advance in 1/1000 em.
+// glyph is r's code (glyph id or CID), noted as used, and its advance
+// in 1/1000 em.
 func (f *pdfFont) glyph(r rune) (sfnt.GlyphIndex, float64) {
 	g, err := f.sf.GlyphIndex(&f.buf, r)
 	if err != nil {
 		g = 0
 	}
-	if _, ok := f.used[g]; !ok || g == 0 {
-		f.used[g] = r
+	code := g
+	if f.cids != nil && int(g) < len(f.cids) {
+		code = sfnt.GlyphIndex(f.cids[g])
 	}
-	return g, f.advance(g)
+	if _, ok := f.used[code]; !ok {
+		f.used[code] = r
+		f.codeGID[code] = g
+	}
+	return code, f.advance(g)
 }
 
 func (f *pdfFont) advance(g sfnt.GlyphIndex) float64 {
@@ -67,9 +85,12 @@ func (f *pdfFont) embed(d *pdfDoc) (int, error) {
 		gids = append(gids, g)
 	}
 	slices.Sort(gids)
-	sub, err := subsetTrueType(f.data, gids)
-	if err != nil {
-		return 0, fmt.Errorf("subset %s: %w", f.name, err)
+	sub := f.data
+	if f.cids == nil {
+		var err error
+		if sub, err = subsetTrueType(f.data, gids); err != nil {
+			return 0, fmt.Errorf("subset %s: %w", f.name, err)
+		}
 	}
 	// The subset's tag is six capitals from the glyphs it holds, so the
 	// same picture names it the same.
@@ -84,18 +105,25 @@ func (f *pdfFont) embed(d *pdfDoc) (int, error) {
 		sum /= 26
 	}
 	base := string(tag) + "+" + f.name
-	file := d.stream(sub, fmt.Sprintf(" /Length1 %d", len(sub)))
+	fileKey, cidType, gidMap := "FontFile2", "CIDFontType2", " /CIDToGIDMap /Identity"
+	file := 0
+	if f.cids != nil {
+		fileKey, cidType, gidMap = "FontFile3", "CIDFontType0", ""
+		file = d.stream(sub, " /Subtype /OpenType")
+	} else {
+		file = d.stream(sub, fmt.Sprintf(" /Length1 %d", len(sub)))
+	}
 	bounds, _ := f.sf.Bounds(&f.buf, fixed.I(int(f.upem)), font.HintingNone)
 	k := 1000 / f.upem
 	fx := func(v fixed.Int26_6) int { return int(float64(v) / 64 * k) }
-	desc := d.add("<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %d 0 R >>",
-		base, fx(bounds.Min.X), -fx(bounds.Max.Y), fx(bounds.Max.X), -fx(bounds.Min.Y), -fx(bounds.Min.Y), -fx(bounds.Max.Y), -fx(bounds.Min.Y), file)
+	desc := d.add("<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV 80 /%s %d 0 R >>",
+		base, fx(bounds.Min.X), -fx(bounds.Max.Y), fx(bounds.Max.X), -fx(bounds.Min.Y), -fx(bounds.Min.Y), -fx(bounds.Max.Y), -fx(bounds.Min.Y), fileKey, file)
 	var w strings.Builder
 	for _, g := range gids {
-		fmt.Fprintf(&w, "%d [%s] ", g, pnum(f.advance(g)))
+		fmt.Fprintf(&w, "%d [%s] ", g, pnum(f.advance(f.codeGID[g])))
 	}
-	cid := d.add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /W [%s] >>",
-		base, desc, strings.TrimSpace(w.String()))
+	cid := d.add("<< /Type /Font /Subtype /%s /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R%s /W [%s] >>",
+		cidType, base, desc, gidMap, strings.TrimSpace(w.String()))
 	tu := d.stream(toUnicode(gids, f.used), "")
 	return d.add("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
 		base, cid, tu), nil
