@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/echoes-viz/echoes/graphmodel"
-	"github.com/echoes-viz/echoes/graphmodel/formats"
 	"github.com/echoes-viz/echoes/graphmodel/lesson"
 	"github.com/echoes-viz/echoes/gui"
 	"github.com/echoes-viz/echoes/gui/export"
@@ -85,7 +84,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	if len(rest) == 0 && len(args) > 0 {
 		return code
 	}
-	if c := formats.ValidateMain(rest, stdout, stderr); c != exitOK {
+	if c := validateMain(rest, stdout, stderr); c != exitOK {
 		return c
 	}
 	return code
