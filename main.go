@@ -73,7 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "validate":
 			return runValidate(args[1:], stdout, stderr)
 		case "convert":
-			return formats.ConvertMain(args[1:], stdout, stderr)
+			return convertMain(args[1:], stdout, stderr)
 		case "layout-bench":
 			return layout.BenchMain(args[1:], stdout, stderr)
 		case "version":

@@ -62,7 +62,7 @@ func (b *builder) selfLoop(file string, p pos, what, id, actor string) {
 		const why = "a relation in Echoes is between two different actors"
 		kept := ""
 		if b.loopOnly > 0 {
-			kept = fmt.Sprintf("; %s that appear only in them are kept as actors", counted(b.loopOnly, "id"))
+			kept = fmt.Sprintf("; %s that appear only in them are kept as actors", Counted(b.loopOnly, "id"))
 		}
 		if t.n == 1 {
 			return fmt.Sprintf("self-loop left out: %s; %s%s", t.what, why, kept)
@@ -185,4 +185,13 @@ func (b *builder) warningsDone() []graphmodel.Problem {
 		b.warnings = append(b.warnings, graphmodel.Problem{File: b.file, Msg: fmt.Sprintf("%d more warnings not shown", b.nWarnings-len(b.warnings))})
 	}
 	return b.warnings
+}
+
+// Counted says n of noun in English, "1 relation" or "2 relations": the
+// form validate, convert and the warnings use.
+func Counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

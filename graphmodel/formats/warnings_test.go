@@ -1,7 +1,6 @@
 package formats
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -133,26 +132,6 @@ func TestUnreadDataReported(t *testing.T) {
 	}
 }
 
-// TestValidateListsWarnings checks that echoes validate counts a file's
-// warnings on its valid line and prints each as FILE:LINE:COL: warning:.
-func TestValidateListsWarnings(t *testing.T) {
-	var out, errOut bytes.Buffer
-	code := ValidateMain([]string{"testdata/gephi-interval.csv", "testdata/spells.gexf"}, &out, &errOut)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut.String())
-	}
-	wantOut := "testdata/gephi-interval.csv: valid (7 actors, 5 relations, 1950 to 1991; 2 warnings)\n" +
-		"testdata/spells.gexf: valid (3 actors, 3 relations, 1945-01-01 to 2024-12-31)\n"
-	if out.String() != wantOut {
-		t.Errorf("stdout:\n%s\nwant:\n%s", out.String(), wantOut)
-	}
-	lines := strings.Split(strings.TrimSpace(errOut.String()), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], `testdata/gephi-interval.csv:5:62: warning: column "Weight" is not read`) ||
-		!strings.HasPrefix(lines[1], "testdata/gephi-interval.csv:6:1: warning: 2 self-loops left out") {
-		t.Errorf("stderr:\n%s", errOut.String())
-	}
-}
-
 // TestWarningCap checks that a file with very many different warnings
 // lists maxWarnings of them and says how many more there were.
 func TestWarningCap(t *testing.T) {
@@ -171,18 +150,5 @@ func TestWarningCap(t *testing.T) {
 	}
 	if len(ws) != maxWarnings+1 || ws[len(ws)-1].Msg != "10 more warnings not shown" {
 		t.Errorf("%d warnings, the last %q; want %d and a count of the rest", len(ws), ws[len(ws)-1].Msg, maxWarnings+1)
-	}
-}
-
-// TestConvertListsWarnings checks that echoes convert says what reading its
-// input left out, since the output lacks it too.
-func TestConvertListsWarnings(t *testing.T) {
-	var out, errOut bytes.Buffer
-	dst := t.TempDir() + "/out.json"
-	if code := ConvertMain([]string{"testdata/gephi-edges.csv", dst}, &out, &errOut); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut.String())
-	}
-	if !strings.Contains(errOut.String(), `testdata/gephi-edges.csv:4:1: warning: self-loop left out: row "2" joins "C" to itself`) {
-		t.Errorf("stderr %q lacks the self-loop warning", errOut.String())
 	}
 }

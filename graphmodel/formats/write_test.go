@@ -113,52 +113,6 @@ func TestJSONLooksWritten(t *testing.T) {
 	}
 }
 
-// TestCommands runs validate and convert as the command line does.
-func TestCommands(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "mini.gexf")
-	tests := []struct {
-		name     string
-		run      func([]string, *bytes.Buffer, *bytes.Buffer) int
-		args     []string
-		code     int
-		out, err string
-	}{
-		{"validate good", validate, []string{"testdata/mini.json", "testdata/spells.gexf"}, 0, "testdata/spells.gexf: valid (3 actors, 3 relations, 1945-01-01 to 2024-12-31)", ""},
-		{"validate bad", validate, []string{"testdata/mini.json", "testdata/broken-dates.gexf"}, 1, "testdata/mini.json: valid", "testdata/broken-dates.gexf:10:13: relation \"e1\" end: end 1950-01-01 is before start"},
-		{"validate none", validate, nil, 2, "", "name one or more dataset files"},
-		{"validate flag", validate, []string{"-x", "a.json"}, 2, "", "unknown flag -x"},
-		{"validate help", validate, []string{"--help"}, 0, "usage: echoes validate", ""},
-		{"convert", convert, []string{"testdata/mini.json", out}, 0, "wrote 4 actors, 5 relations", ""},
-		{"convert one relation", convert, []string{"testdata/one.csv", filepath.Join(dir, "one.json")}, 0, "wrote 2 actors, 1 relation\n", ""},
-		{"convert back", convert, []string{out, filepath.Join(dir, "back.json")}, 0, "back.json: wrote", ""},
-		{"convert bad", convert, []string{"testdata/broken.csv", filepath.Join(dir, "x.json")}, 1, "", "testdata/broken.csv:3:18: CSV"},
-		{"convert one arg", convert, []string{"a.json"}, 2, "", "name an input and an output file"},
-		{"convert bad ext", convert, []string{"testdata/mini.json", "x.pdf"}, 2, "", "x.pdf: cannot write .pdf; end the name with one of .json"},
-		{"convert no ext", convert, []string{"testdata/mini.json", "x"}, 2, "", "x: cannot write this format; end the name with one of .json"},
-		{"convert into a missing folder", convert, []string{"testdata/mini.json", filepath.Join(dir, "nope", "x.json")}, 1, "", "the folder " + filepath.Join(dir, "nope") + " does not exist"},
-		{"convert into a file as folder", convert, []string{"testdata/mini.json", "testdata/mini.json/x.json"}, 1, "", "testdata/mini.json is a file, not a folder"},
-		{"convert to a folder", convert, []string{"testdata/mini.json", dir}, 2, "", dir + ": it is a folder; give a file name"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var o, e bytes.Buffer
-			if code := tc.run(tc.args, &o, &e); code != tc.code {
-				t.Errorf("exit %d, want %d; stderr %s", code, tc.code, e.String())
-			}
-			if !strings.Contains(o.String(), tc.out) {
-				t.Errorf("stdout %q lacks %q", o.String(), tc.out)
-			}
-			if !strings.Contains(e.String(), tc.err) {
-				t.Errorf("stderr %q lacks %q", e.String(), tc.err)
-			}
-		})
-	}
-}
-
-func validate(args []string, o, e *bytes.Buffer) int { return ValidateMain(args, o, e) }
-func convert(args []string, o, e *bytes.Buffer) int  { return ConvertMain(args, o, e) }
-
 // TestCSVPairSaveKeepsBothOnFailure protects a CSV save as a pair: when
 // the relations file cannot be replaced (a folder stands in its place,
 // which fails even for root), the actors file, renamed first, must get

@@ -1,4 +1,4 @@
-package formats
+package main
 
 import (
 	"errors"
@@ -7,15 +7,10 @@ import (
 	"strings"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/graphmodel/formats"
 )
 
 // Exit codes of the commands.
-const (
-	exitOK    = 0 // every file valid, or the conversion done
-	exitWork  = 1 // a file is invalid, or the work failed
-	exitUsage = 2 // the command was called wrongly
-)
-
 const validateUsage = `usage: echoes validate FILE...
 Checks dataset files (.json, .csv, .gexf, .graphml, .xml). Prints FILE: valid
 for each good file, and what its reading dropped or changed as
@@ -23,11 +18,11 @@ FILE:LINE:COL: warning: message; for each bad one, every problem as
 FILE:LINE:COL: message.
 Exit status: 0 all valid, 1 some file invalid, 2 usage error.`
 
-// ValidateMain runs "echoes validate FILE...": every file is read as Read
+// validateMain runs "echoes validate FILE...": every file is read as Read
 // reads it; each valid one is reported on stdout, each problem of an
 // invalid one on stderr as FILE:LINE:COL: message. It returns the exit
 // status: 0 when all are valid, 1 when any is not, 2 on a usage error.
-func ValidateMain(args []string, stdout, stderr io.Writer) int {
+func validateMain(args []string, stdout, stderr io.Writer) int {
 	files, code, done := operands(args, stdout, stderr, validateUsage)
 	if done {
 		return code
@@ -39,7 +34,7 @@ func ValidateMain(args []string, stdout, stderr io.Writer) int {
 	}
 	code = exitOK
 	for _, path := range files {
-		ds, warnings, err := ReadWithWarnings(path)
+		ds, warnings, err := formats.ReadWithWarnings(path)
 		if err != nil {
 			printProblems(stderr, err)
 			code = exitWork
@@ -47,9 +42,9 @@ func ValidateMain(args []string, stdout, stderr io.Writer) int {
 		}
 		note := ""
 		if len(warnings) > 0 {
-			note = "; " + counted(len(warnings), "warning")
+			note = "; " + formats.Counted(len(warnings), "warning")
 		}
-		fmt.Fprintf(stdout, "%s: valid (%s, %s, %s to %s%s)\n", path, counted(len(ds.Actors), "actor"), counted(len(ds.Relations), "relation"), ds.Range.Start, ds.Range.End, note)
+		fmt.Fprintf(stdout, "%s: valid (%s, %s, %s to %s%s)\n", path, formats.Counted(len(ds.Actors), "actor"), formats.Counted(len(ds.Relations), "relation"), ds.Range.Start, ds.Range.End, note)
 		printWarnings(stderr, warnings)
 	}
 	return code
@@ -95,13 +90,4 @@ func printProblems(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintln(w, "echoes:", strings.ReplaceAll(err.Error(), "\n", "; "))
-}
-
-// counted writes n and the noun, plural unless n is 1: "1 relation",
-// "3 actors".
-func counted(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
