@@ -186,7 +186,7 @@ func sfntTables(data []byte) map[string][]byte {
 // subsetTrueType keeps the glyphs gids (and the glyphs composites among
 // them are built of) in a TrueType font, emptying the others but keeping
 // every glyph's id, and drops the tables a PDF does not need (the
-// cmap, name and metrics stay, so the subset is a font of its own).
+// cmap and metrics stay, so the subset is a font of its own).
 func subsetTrueType(data []byte, gids []sfnt.GlyphIndex) ([]byte, error) {
 	t := sfntTables(data)
 	head, loca, glyf, maxp := t["head"], t["loca"], t["glyf"], t["maxp"]
@@ -271,7 +271,13 @@ func subsetTrueType(data []byte, gids []sfnt.GlyphIndex) ([]byte, error) {
 	binary.BigEndian.PutUint32(newHead[8:], 0)  // checkSumAdjustment
 	binary.BigEndian.PutUint16(newHead[50:], 1) // long loca
 	out := map[string][]byte{"head": newHead, "loca": newLoca, "glyf": newGlyf}
-	for _, tag := range []string{"cmap", "hhea", "hmtx", "maxp", "name", "OS/2", "post", "cvt ", "fpgm", "prep"} {
+	if post := t["post"]; len(post) >= 32 {
+		// Version 3: the metrics without the glyph names.
+		p3 := slices.Clone(post[:32])
+		binary.BigEndian.PutUint32(p3, 0x00030000)
+		out["post"] = p3
+	}
+	for _, tag := range []string{"cmap", "hhea", "hmtx", "maxp", "OS/2", "cvt ", "fpgm", "prep"} {
 		if v, ok := t[tag]; ok {
 			out[tag] = v
 		}
