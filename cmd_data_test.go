@@ -87,3 +87,16 @@ func TestConvertListsWarnings(t *testing.T) {
 		t.Errorf("stderr %q lacks the self-loop warning", errOut.String())
 	}
 }
+
+// TestExportListsWarnings checks that echoes export says what reading its
+// data left out, since the picture lacks it too.
+func TestExportListsWarnings(t *testing.T) {
+	var out, errOut bytes.Buffer
+	dst := filepath.Join(t.TempDir(), "out.svg")
+	if code := run([]string{"export", "--data", td + "gephi-edges.csv", "-o", dst}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), td+`gephi-edges.csv:4:1: warning: self-loop left out`) {
+		t.Errorf("stderr %q lacks the self-loop warning", errOut.String())
+	}
+}

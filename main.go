@@ -115,6 +115,21 @@ func loadData(path string) (*graphmodel.Dataset, string, error) {
 	return ds, path, err
 }
 
+// loadDataFor is loadData for a command: what reading FILE left out or
+// changed goes to stderr as FILE:LINE:COL: warning: lines, as validate
+// prints them, since the picture lacks it too.
+func loadDataFor(path string, stderr io.Writer) (*graphmodel.Dataset, string, error) {
+	if path == "" {
+		return loadData(path)
+	}
+	ds, warns, err := formats.ReadWithWarnings(path)
+	if err != nil {
+		return nil, path, err
+	}
+	printWarnings(stderr, warns)
+	return ds, path, nil
+}
+
 // parseAt reads --at: a bare year or month means its last day.
 func parseAt(s string, ds *graphmodel.Dataset) (graphmodel.Day, error) {
 	if s == "" {
@@ -295,7 +310,7 @@ func runExport(args []string, stderr io.Writer) int {
 	if !ok {
 		return usageErr("--theme %q: use light, dark or projector", *themeName)
 	}
-	ds, _, err := loadData(*data)
+	ds, _, err := loadDataFor(*data, stderr)
 	if err != nil {
 		printErr(stderr, err)
 		return exitWork
