@@ -393,6 +393,15 @@ func (n *Network) Pinned(id string) bool {
 	return ok
 }
 
+// Moving reports whether the layout has work left: a multilevel layout
+// under way, or a simulation not yet settled. A big network's temperature
+// (Alpha) says nothing while its multilevel layout runs.
+func (n *Network) Moving() bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.sim != nil && (n.ml != nil || !n.sim.Settled())
+}
+
 // Alpha returns the layout's temperature (0 before the first Update).
 func (n *Network) Alpha() float64 {
 	n.mu.Lock()
