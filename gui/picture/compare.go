@@ -21,7 +21,7 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	d := graphmodel.Diff(sa, sb)
 	lost, gained := pairKindsOnly(sa, sb), pairKindsOnly(sb, sa)
 	footer := o.Theme.SmallSize * sc * 4.2
-	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height) - footer, Scale: sc, Title: true,
+	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height) - footer, Scale: sc, Title: true, Lang: o.Lang,
 		Emphasis: lost, EmphasisAlpha: 0.16}
 	rightOpt := ropt
 	// Half a small picture has no room for a legend and the networks.
