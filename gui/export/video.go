@@ -55,7 +55,13 @@ func ffmpegArgs(ext string, w, h int, vfr bool, out string) []string {
 	if ext == ".webm" {
 		args = append(args, "-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "34", "-row-mt", "1", "-deadline", "good", "-cpu-used", "5", "-f", "webm")
 	} else {
-		args = append(args, "-c:v", "libx264", "-preset", "medium", "-crf", "20", "-tune", "animation", "-movflags", "+faststart", "-f", "mp4")
+		// Timeline frames are flat drawings that change little: a look-ahead
+		// of two frames, one reference frame, no B-frames and one thread
+		// keep x264 at 4K near 300 MB instead of 1.8 GB (its defaults look
+		// 40 frames ahead with three threads), and CRF 27 keeps the 1080p
+		// timeline under 10 MB with the lines and text sharp.
+		args = append(args, "-c:v", "libx264", "-preset", "medium", "-crf", "27",
+			"-x264-params", "rc-lookahead=2:ref=1:bframes=0:threads=1:lookahead-threads=1", "-movflags", "+faststart", "-f", "mp4")
 	}
 	return append(args, out)
 }
