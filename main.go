@@ -90,10 +90,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   echoes [--data FILE] [--at DATE] [--theme light|dark] [--lesson FILE]   open the window
-  echoes export -o OUT [--at DATE] [--compare DATE,DATE] [--animate [--from DATE] [--to DATE]]
-                [--size WxH] [--scale S] [--theme light|dark|projector] [--data FILE]
+  echoes export -o OUT [--at DATE] [--compare DATE,DATE] [--filmstrip DATES|events [--columns N]]
+                [--animate [--from DATE] [--to DATE]] [--size WxH | --page a4|letter|a3]
+                [--scale S] [--theme light|dark|projector] [--data FILE]
                 [--transparent] [--no-legend] [--no-caption]
-                                                         write .png, .svg or .gif (no display needed)
+                                                         write .png, .svg, .pdf or .gif; with --animate
+                                                         .gif, .mp4 or .webm (ffmpeg) (no display needed)
   echoes export --lesson FILE -o FOLDER/ [--notes] [--size WxH] [--theme T]
                                                          a handout: one PNG per lesson step
   echoes validate FILE...                                check dataset and lesson files (JSON, CSV, GEXF, GraphML)
