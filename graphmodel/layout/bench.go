@@ -23,6 +23,10 @@ import (
 //
 // ms_total times the tick loop alone; load_ms the reading, parsing and
 // building. With OUT.json it writes the final positions as {"id":[x,y],...}.
+//
+// TICKS auto runs instead the schedule the app uses for a network that
+// big until it is at rest (benchAuto: the multilevel layout of
+// BigLayoutConfig) and reports the ticks it ran.
 // args are the arguments after the subcommand (a leading "layout-bench" is
 // skipped). It returns the exit code: 0 ok, 1 bad input, 2 usage.
 func BenchMain(args []string, stdout, stderr io.Writer) int {
@@ -30,7 +34,7 @@ func BenchMain(args []string, stdout, stderr io.Writer) int {
 		args = args[1:]
 	}
 	if len(args) < 2 || len(args) > 3 {
-		fmt.Fprintln(stderr, "usage: echoes layout-bench GRAPH.json TICKS [OUT.json]")
+		fmt.Fprintln(stderr, "usage: echoes layout-bench GRAPH.json TICKS|auto [OUT.json]")
 		return 2
 	}
 	auto := args[1] == "auto"

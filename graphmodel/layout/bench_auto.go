@@ -2,8 +2,9 @@ package layout
 
 import "time"
 
-// benchAuto runs the schedule the app uses for a graph of this size until
-// it is at rest: the multilevel layout of BigLayoutConfig. It returns the
+// benchAuto runs the schedule the app uses for a big network until it is
+// at rest: the multilevel layout of BigLayoutConfig, whatever the graph's
+// size (the app uses it from MultilevelMin actors). It returns the
 // positions, the ticks run, and the load and layout times.
 func benchAuto(g *benchGraph, t0 time.Time) (pos [][2]float64, ticks int, load, total time.Duration) {
 	m := NewMultilevel(len(g.ids), g.links, BigLayoutConfig(0))

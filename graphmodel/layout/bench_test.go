@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -63,5 +64,46 @@ func TestBenchMain(t *testing.T) {
 		if math.IsNaN(p[0]) || math.IsInf(p[1], 0) {
 			t.Errorf("%s at %v", id, p)
 		}
+	}
+}
+
+// TestBenchMainAuto runs the app's schedule to rest and reports its ticks.
+func TestBenchMainAuto(t *testing.T) {
+	dir := t.TempDir()
+	graph := filepath.Join(dir, "grid.json")
+	var b strings.Builder
+	b.WriteString(`{"nodes":[`)
+	for i := range 400 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id":"n%d"}`, i)
+	}
+	b.WriteString(`],"edges":[`)
+	for k, l := range gridLinks(20) {
+		if k > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"source":"n%d","target":"n%d"}`, l.Source, l.Target)
+	}
+	b.WriteString("]}")
+	os.WriteFile(graph, []byte(b.String()), 0o644)
+	out := filepath.Join(dir, "pos.json")
+	var stdout, stderr bytes.Buffer
+	if code := BenchMain([]string{graph, "auto", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var line struct{ Ticks int }
+	if err := json.Unmarshal(stdout.Bytes(), &line); err != nil {
+		t.Fatalf("stdout %q: %v", stdout.String(), err)
+	}
+	_, m := runMultilevel(400, gridLinks(20), BigLayoutConfig(0))
+	if line.Ticks != m.Ticks() || line.Ticks < 2 {
+		t.Errorf("%d ticks reported, the schedule runs %d", line.Ticks, m.Ticks())
+	}
+	var pos map[string][2]float64
+	data, _ := os.ReadFile(out)
+	if err := json.Unmarshal(data, &pos); err != nil || len(pos) != 400 {
+		t.Fatalf("positions: %v, %d nodes", err, len(pos))
 	}
 }
