@@ -353,9 +353,7 @@ func (n *Network) Position(id string) ([2]float64, bool) {
 		return [2]float64{}, false
 	}
 	if n.ml != nil {
-		p := make([][2]float64, len(n.ids))
-		n.ml.Positions(p)
-		return n.position(i, p), true
+		return n.position(i, n.bigPositions()), true
 	}
 	return [2]float64{n.sim.nodes[i].X, n.sim.nodes[i].Y}, true
 }

@@ -78,8 +78,7 @@ func (n *Network) stepBig() {
 // endBig hands the positions of a multilevel layout at rest to the
 // simulation.
 func (n *Network) endBig() {
-	pos := make([][2]float64, len(n.ids))
-	n.ml.Positions(pos)
+	ml := n.ml
 	n.ml = nil
 	n.unfolded = true
 	for i := range n.sim.nodes {
@@ -89,7 +88,8 @@ func (n *Network) endBig() {
 			nd.X, nd.Y = nd.FX, nd.FY
 			continue
 		}
-		nd.X, nd.Y = float64(pos[i][0]*bigScale), float64(pos[i][1]*bigScale)
+		p := ml.nodes[i] // the finest level: one node per actor
+		nd.X, nd.Y = float64(p.X*bigScale), float64(p.Y*bigScale)
 	}
 	n.sim.alpha = n.sim.cfg.AlphaMin / 2
 }
@@ -114,17 +114,23 @@ func (n *Network) Unfold() {
 }
 
 // position is node i's position now: during a multilevel layout, the
-// place of its group at the level being refined (pos), as at rest.
+// place of its group at the level being refined (pos, or the finest
+// level's own nodes when pos is nil), as at rest.
 func (n *Network) position(i int, pos [][2]float64) [2]float64 {
-	if n.ml == nil {
+	switch {
+	case n.ml == nil:
 		return [2]float64{n.sim.nodes[i].X, n.sim.nodes[i].Y}
+	case pos == nil:
+		p := n.ml.nodes[i]
+		return [2]float64{float64(p.X * bigScale), float64(p.Y * bigScale)}
 	}
 	return [2]float64{float64(pos[i][0] * bigScale), float64(pos[i][1] * bigScale)}
 }
 
-// bigPositions is the multilevel layout's progress, or nil.
+// bigPositions is the multilevel layout's progress on a coarse level, or
+// nil on the finest level or when none is under way.
 func (n *Network) bigPositions() [][2]float64 {
-	if n.ml == nil {
+	if n.ml == nil || n.ml.Level() == 0 {
 		return nil
 	}
 	pos := make([][2]float64, len(n.ids))
