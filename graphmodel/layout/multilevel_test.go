@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"fmt"
+	"hash/fnv"
 	"math"
 	"testing"
 )
@@ -112,5 +114,22 @@ func BenchmarkMultilevel(b *testing.B) {
 	links := gridLinks(100)
 	for b.Loop() {
 		runMultilevel(100*100, links, MultilevelConfig{Seed: 1})
+	}
+}
+
+// TestMultilevelGolden pins the bits of a multilevel layout, as
+// TestGoldenPositions does for the single level: `GOAMD64=v3 go test`
+// checks that fused multiply-adds do not change them. Update the hash when
+// the layout changes on purpose.
+func TestMultilevelGolden(t *testing.T) {
+	const want = 0xfa4c5b6bf116a0a7
+	_, links := randomGraph(3000, 11)
+	pos, _ := runMultilevel(3000, append(links, gridLinks(30)...), BigLayoutConfig(1))
+	h := fnv.New64a()
+	for _, p := range pos {
+		fmt.Fprint(h, math.Float64bits(p[0]), math.Float64bits(p[1]))
+	}
+	if got := h.Sum64(); got != want {
+		t.Errorf("hash %#x, want %#x", got, want)
 	}
 }
