@@ -110,26 +110,32 @@ func (c MultilevelConfig) withDefaults() MultilevelConfig {
 // drawing") and Hu (2005, "Efficient and high quality force-directed graph
 // drawing", sfdp): the graph is coarsened level by level (coarsen), the
 // coarsest level is laid out from seeded random positions, and each finer
-// level starts from the coarser one, every node at its group's place with a
-// small seeded offset, and is refined. A tick is one iteration on the
-// current level: Barnes–Hut repulsion over the whole level, attraction along
-// its edges and a weak gravity, then every node moves a step along its force
-// (Hu's adaptive step length: the step grows after five ticks that lowered
-// the energy, shrinks by 0.9 after any other) until the step is under
-// Tolerance of the level's natural length.
+// level starts from the coarser one (prolong: each node between its group's
+// place and its neighbours', as FM³ places merged nodes, with a small seeded
+// offset) and is refined. A tick is one iteration on the current level:
+// Barnes–Hut repulsion over the whole level, attraction along its edges and
+// gravity, then every node moves a step along its force (Hu's adaptive step
+// length: the step grows after five ticks that lowered the energy, shrinks
+// by 0.9 after any other) until the step is under Tolerance of the level's
+// natural length or the level's ticks are spent. Levels of at most a
+// twentieth of the nodes cost little and decide the whole shape: they get
+// more ticks and a long first step; the finest level's step cools
+// geometrically in the second half of its ticks.
 //
 // The energy is Noack's (2007): attraction d^r/r along edges weighted by how
-// many fine edges they stand for, and logarithmic repulsion between every
-// pair weighted by the product of the masses (how many fine nodes each
-// stands for), so every level approximates the same energy at the same
-// scale, as FM³ (Hachul & Jünger 2004) keeps its levels at one scale too.
-// With r = 1 (LinLog) its minima put communities apart, as OpenOrd (Martin
-// et al. 2011) does by cutting long edges, while the multilevel start unfolds
-// grids that a single level folds.
+// many fine edges they stand for, and repulsion between every pair weighted
+// by the product of the masses (how many fine nodes each stands for), so
+// every level approximates the same energy at the same scale, as FM³
+// (Hachul & Jünger 2004) keeps its levels at one scale too. With r = 1
+// (LinLog) its minima put communities apart, as OpenOrd (Martin et al.
+// 2011) does by cutting long edges; with a repulsion of 1/d² rather than
+// LinLog's 1/d (Repulsion), a grid keeps an even spacing up to its border,
+// and the multilevel start unfolds grids that a single level folds.
 //
 // Results depend on the seed only: forces are computed from positions read
-// before the tick (Jacobi style) and sums run in a fixed order, so they are
-// identical for any number of workers.
+// before the tick (Jacobi style), products are rounded before they are
+// added, and sums run in a fixed order, so they are identical for any
+// number of workers (and with fused multiply-adds).
 type Multilevel struct {
 	cfg    MultilevelConfig
 	levels []*level
