@@ -100,6 +100,7 @@ func (n *Network) Update(s *graphmodel.Snapshot) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 
+	n.keepRefined()
 	old := map[string]Node{}
 	for i, id := range n.ids {
 		nd := n.sim.nodes[i]

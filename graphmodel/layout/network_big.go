@@ -94,6 +94,22 @@ func (n *Network) endBig() {
 	n.sim.alpha = n.sim.cfg.AlphaMin / 2
 }
 
+// keepRefined hands a refinement of the finest level under way its
+// positions so far, so that an Update starts from where the actors are
+// shown, not from where they were before it.
+func (n *Network) keepRefined() {
+	if n.ml == nil || n.ml.Level() > 0 {
+		return
+	}
+	for i := range n.sim.nodes {
+		nd := &n.sim.nodes[i]
+		if !nd.Pinned {
+			p := n.ml.nodes[i]
+			nd.X, nd.Y = float64(p.X*bigScale), float64(p.Y*bigScale)
+		}
+	}
+}
+
 // Unfold runs a multilevel layout under way to its end; it does nothing
 // otherwise.
 func (n *Network) Unfold() {
