@@ -47,11 +47,9 @@ func TestViewerSettlesInBackground(t *testing.T) {
 	}
 	ds := ringDataset(t, 5000)
 	before := settledGoroutines(0)
-	start := time.Now()
+	// Not a wall-clock bound (a loaded or race-built run is many times
+	// slower): the layout must still have work left when NewViewer returns.
 	v := newViewer(ds, ds.Last(), fonts, newQueueLoop())
-	if took := time.Since(start); took > time.Second {
-		t.Errorf("NewViewer took %v; the layout should go on in the background", took)
-	}
 	if !v.Network().Moving() {
 		t.Errorf("the layout is already at rest: nothing was left for the background")
 	}
