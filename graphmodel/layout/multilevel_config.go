@@ -1,0 +1,110 @@
+package layout
+
+// MultilevelConfig tunes a Multilevel layout. Zero fields take the defaults
+// given.
+type MultilevelConfig struct {
+	// Seed decides the coarsening order and the starting positions.
+	Seed uint64
+	// Workers is how many goroutines compute forces on large levels;
+	// 0 means GOMAXPROCS. The result does not depend on it.
+	Workers int
+	// Theta is the Barnes–Hut accuracy of the repulsion; 0 means 1.
+	Theta float64
+	// FinestTheta is the Barnes–Hut accuracy on the finest level, where a
+	// tick costs most and the far field changes least; 0 means 1.5.
+	FinestTheta float64
+	// Attraction is the exponent r of the attraction energy d^r/r of
+	// Noack's r-PolyLog models (2007, "Energy models for graph
+	// clustering"): 1 (the default) is LinLog, whose minima separate
+	// communities; 2 is a spring of zero rest length, whose layouts keep
+	// edge lengths more uniform.
+	Attraction float64
+	// FineAttraction is the exponent r on the FineLevels finest levels;
+	// 0 means Attraction.
+	FineAttraction float64
+	// FineLevels is how many of the finest levels use FineAttraction.
+	FineLevels int
+	// Repulsion is the exponent p of the repulsive force 1/d^p; 0 means 2.
+	// p = 1 is the logarithmic energy of LinLog and of Fruchterman and
+	// Reingold's model; Hu (2005) uses p > 1 against its peripheral
+	// effect, which crowds the boundary of a grid (in LinLog, as charges
+	// on a conductor).
+	Repulsion float64
+	// Gravity is the pull of every node toward the centre of mass, as a
+	// share of the repulsion's scale; 0 means 0.75. It keeps parts that
+	// are not connected from drifting apart.
+	Gravity float64
+	// Tolerance ends a level once the step has cooled under this share of
+	// the level's natural length; 0 means 0.02.
+	Tolerance float64
+	// FirstStep is a finer level's starting step as a share of its natural
+	// length; 0 means 0.3.
+	FirstStep float64
+	// CoarseStep is FirstStep on the cheap levels (at most a twentieth of
+	// the nodes): a long first step there lets a twisted or folded start
+	// unwind; 0 means 1.
+	CoarseStep float64
+	// Interpolation is how far a finer level's node starts from its
+	// group's place toward its neighbours' groups' places, from 0 to 1;
+	// 0 means 0.5 (use a tiny value for none).
+	Interpolation float64
+	// MaxTicks bounds the ticks of one level (those of at most a
+	// twentieth of the nodes get five times as many); 0 means 20.
+	MaxTicks int
+	// FinestTicks bounds the ticks of the finest level; 0 means three
+	// times MaxTicks.
+	FinestTicks int
+	// CoarsestSize is how few nodes the coarsening stops at; 0 means 10.
+	CoarsestSize int
+}
+
+func (c MultilevelConfig) withDefaults() MultilevelConfig {
+	if c.Theta == 0 {
+		c.Theta = 1
+	}
+	if c.Attraction == 0 {
+		c.Attraction = 1
+	}
+	if c.Repulsion == 0 {
+		c.Repulsion = 2
+	}
+	if c.Gravity == 0 {
+		c.Gravity = 0.75
+	}
+	if c.Tolerance == 0 {
+		c.Tolerance = 0.02
+	}
+	if c.FirstStep == 0 {
+		c.FirstStep = 0.3
+	}
+	if c.CoarseStep == 0 {
+		c.CoarseStep = 1
+	}
+	if c.Interpolation == 0 {
+		c.Interpolation = 0.5
+	}
+	if c.MaxTicks == 0 {
+		c.MaxTicks = 20
+	}
+	if c.FinestTheta == 0 {
+		c.FinestTheta = 1.5
+	}
+	if c.FinestTicks == 0 {
+		c.FinestTicks = 3 * c.MaxTicks
+	}
+	if c.CoarsestSize == 0 {
+		c.CoarsestSize = 10
+	}
+	c.Workers = workerCount(c.Workers)
+	return c
+}
+
+// isolatedGravity multiplies the gravity on a node without edges: with
+// 1/d² repulsion it then rests about √isolatedGravity times nearer.
+const isolatedGravity = 25
+
+// BigLayoutConfig is the multilevel configuration the app and layout-bench
+// use for big networks.
+func BigLayoutConfig(workers int) MultilevelConfig {
+	return MultilevelConfig{Seed: 1950, Workers: workers}
+}
