@@ -5,7 +5,7 @@
 //	echoes export -o OUT [--at DATE] [--compare DATE,DATE] [--animate] [--size WxH] [--scale S] [--theme T] [--data FILE]
 //	echoes validate FILE...
 //	echoes convert IN OUT
-//	echoes layout-bench GRAPH.json TICKS [OUT.json]
+//	echoes layout-bench GRAPH.json TICKS|auto [OUT.json]
 //	echoes version
 //
 // DATE is YYYY, YYYY-MM or YYYY-MM-DD; a bare year means its last day, so
@@ -100,7 +100,7 @@ func usage(w io.Writer) {
                                                          a handout: one PNG per lesson step
   echoes validate FILE...                                check dataset and lesson files (JSON, CSV, GEXF, GraphML)
   echoes convert IN OUT                                  convert between data formats, by extension
-  echoes layout-bench GRAPH.json TICKS [OUT.json]        time the layout engine
+  echoes layout-bench GRAPH.json TICKS|auto [OUT.json]   time the layout engine (auto: the app's schedule, to rest)
   echoes [export] --lang en|ko|ja|zh-Hans|zh-Hant|ru     names, legend, dates and the window in that language
   echoes version
 DATE is YYYY, YYYY-MM or YYYY-MM-DD; a bare year or month means its last day.
@@ -115,6 +115,15 @@ func loadData(path string) (*graphmodel.Dataset, string, error) {
 	}
 	ds, err := formats.Read(path)
 	return ds, path, err
+}
+
+// parseExit is the exit status of a flag set that stopped: -h asked for
+// the help it printed (0), anything else is a usage error (2).
+func parseExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	return exitUsage
 }
 
 // loadDataFor is loadData for a command: what reading FILE left out or
@@ -164,7 +173,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	langName := langFlag(fs)
 	lessonPath := fs.String("lesson", "", "open the window with this lesson `FILE` (built-in: the one Echoes ships; a new name: an empty lesson saved there)")
 	if err := fs.Parse(args); err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "echoes: unknown command %q; run 'echoes help'\n", fs.Arg(0))
@@ -229,7 +238,9 @@ func runWindow(args []string, stderr io.Writer) int {
 
 func runExport(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("echoes export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// The flag package's own error is followed by the whole flag list;
+	// parseExportFlags says what went wrong in one line instead.
+	fs.SetOutput(io.Discard)
 	out := fs.String("o", "", "write to `OUT` (.png, .svg, .pdf or .gif; .mp4 or .webm with --animate)")
 	data := fs.String("data", "", "dataset `FILE` (default: the embedded one)")
 	at := fs.String("at", "", "the `DATE` to draw")
@@ -249,6 +260,13 @@ func runExport(args []string, stderr io.Writer) int {
 	noLegend := fs.Bool("no-legend", false, "leave out the legend")
 	noCaption := fs.Bool("no-caption", false, "leave out the caption and the line crediting the data")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stderr)
+			fmt.Fprintln(stderr, "usage: echoes export -o OUT [flags]; the flags:")
+			fs.PrintDefaults()
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "echoes export: %v; run 'echoes export -h' for the flags\n", err)
 		return exitUsage
 	}
 	usageErr := func(format string, a ...any) int {

@@ -113,7 +113,7 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 	themeName := fs.String("theme", "light", "light, dark or projector")
 	notes := fs.Bool("notes", false, "print the presenter notes under each caption")
 	if err := fs.Parse(args); err != nil {
-		return exitUsage
+		return parseExit(err)
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "echoes export: "+format+"\n", a...)

@@ -33,6 +33,8 @@ func TestCommandLine(t *testing.T) {
 		{"validate missing", []string{"validate", filepath.Join(dir, "nope.json")}, 1, "", []string{"nope.json"}},
 		{"validate none", []string{"validate"}, 2, "", []string{"name one or more"}},
 		{"export without -o", []string{"export"}, 2, "", []string{"-o OUT.png"}},
+		{"help of export", []string{"export", "-h"}, 0, "", []string{"usage: echoes export", "-o OUT"}},
+		{"export unknown flag", []string{"export", "--bogus"}, 2, "", []string{"bogus"}},
 		{"export bad size", []string{"export", "-o", filepath.Join(dir, "a.png"), "--size", "10x10"}, 2, "", []string{"--size"}},
 		{"export bad date", []string{"export", "-o", filepath.Join(dir, "a.png"), "--at", "1950-13"}, 2, "", []string{"month 13"}},
 		{"export bad theme", []string{"export", "-o", filepath.Join(dir, "a.png"), "--theme", "neon"}, 2, "", []string{"neon"}},
