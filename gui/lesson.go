@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -128,19 +127,7 @@ func (w *Window) openLessonFile(path string) {
 }
 
 // showOpenLesson asks for a lesson file (Ctrl+Shift+O).
-func (w *Window) showOpenLesson() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		w.openLessonFile(path)
-	}, w.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
+func (w *Window) showOpenLesson() { w.askOpen([]string{".json"}, w.openLessonFile) }
 
 // saveLesson writes the lesson where it came from (Ctrl+Shift+S), or asks
 // where when it has no file yet.

@@ -120,16 +120,20 @@ func (w *Window) listDialog(title, heading string, lines []string) {
 }
 
 // showOpen asks for a file to open (Ctrl+O).
-func (w *Window) showOpen() {
+func (w *Window) showOpen() { w.askOpen(formats.ReadFormats(), w.openFile) }
+
+// askOpen shows the file chooser for files ending in exts and hands the
+// chosen path to open.
+func (w *Window) askOpen(exts []string, open func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
-		w.openFile(path)
+		open(path)
 	}, w.Win)
-	d.SetFilter(storage.NewExtensionFileFilter(formats.ReadFormats()))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

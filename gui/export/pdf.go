@@ -34,24 +34,12 @@ func EncodePDF(w io.Writer, s render.Scene, fonts *render.Fonts) error {
 // see Pages), the Scene stretched to it; the picture should be laid out
 // at the page's size in pixels (PageSize) so nothing is distorted.
 func EncodePDFPage(w io.Writer, s render.Scene, fonts *render.Fonts, wpt, hpt float64) error {
-	p := &pdfPage{fonts: fonts, faces: map[faceKey]*pdfFont{}, alphas: map[string]string{}}
-	p.draw(s, wpt/s.Width, hpt/s.Height)
 	var d pdfDoc
 	catalog, pages := d.alloc(), d.alloc()
-	var fontRes, gsRes strings.Builder
-	for _, f := range p.order {
-		n, err := f.embed(&d)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&fontRes, "/%s %d 0 R ", f.res, n)
+	page, err := d.addPage(pages, s, fonts, wpt, hpt)
+	if err != nil {
+		return err
 	}
-	for _, k := range p.alphaOrder {
-		fmt.Fprintf(&gsRes, "/%s << /Type /ExtGState /ca %s /CA %s >> ", p.alphas[k], k, k)
-	}
-	content := d.stream(p.buf.Bytes(), "")
-	page := d.add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources << /Font << %s>> /ExtGState << %s>> >> /Contents %d 0 R >>",
-		pages, pnum(wpt), pnum(hpt), fontRes.String(), gsRes.String(), content)
 	d.set(pages, "<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page)
 	d.set(catalog, "<< /Type /Catalog /Pages %d 0 R >>", pages)
 	return d.write(w, catalog)
