@@ -27,11 +27,11 @@ import (
 
 	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/graphmodel/formats"
-	"github.com/echoes-viz/echoes/graphmodel/layout"
 	"github.com/echoes-viz/echoes/gui"
 	"github.com/echoes-viz/echoes/gui/export"
 	"github.com/echoes-viz/echoes/gui/picture"
 	"github.com/echoes-viz/echoes/gui/render"
+
 	// Initialised before Fyne reads the locale: no error under LANG=C.UTF-8.
 	_ "github.com/echoes-viz/echoes/gui/plainlocale"
 	"github.com/echoes-viz/echoes/resources"
@@ -75,7 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "convert":
 			return convertMain(args[1:], stdout, stderr)
 		case "layout-bench":
-			return layout.BenchMain(args[1:], stdout, stderr)
+			return layoutBenchMain(args[1:], stdout, stderr)
 		case "version":
 			fmt.Fprintln(stdout, "echoes", Version)
 			return exitOK

@@ -31,7 +31,7 @@ func randomGraph(n int, seed uint64) ([]Node, []Link) {
 		}
 	}
 	nodes := make([]Node, n)
-	phyllotaxis(nodes)
+	Phyllotaxis(nodes)
 	return nodes, links
 }
 

@@ -1,4 +1,4 @@
-package layout
+package main
 
 import (
 	"bufio"
@@ -9,9 +9,11 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/echoes-viz/echoes/graphmodel/layout"
 )
 
-// BenchMain runs `echoes layout-bench GRAPH.json TICKS [OUT.json]` as the
+// layoutBenchMain runs `echoes layout-bench GRAPH.json TICKS [OUT.json]` as the
 // peer runners of the layout benchmark harness do: it loads the graph
 // ({"nodes":[{"id":..}],"edges":[{"source":..,"target":..}]}), lays it out
 // with d3-force's default forces and alpha schedule (many-body -30 with theta
@@ -26,10 +28,10 @@ import (
 //
 // TICKS auto runs instead the schedule the app uses for a network that
 // big until it is at rest (benchAuto: the multilevel layout of
-// BigLayoutConfig) and reports the ticks it ran.
+// layout.BigLayoutConfig) and reports the ticks it ran.
 // args are the arguments after the subcommand (a leading "layout-bench" is
 // skipped). It returns the exit code: 0 ok, 1 bad input, 2 usage.
-func BenchMain(args []string, stdout, stderr io.Writer) int {
+func layoutBenchMain(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "layout-bench" {
 		args = args[1:]
 	}
@@ -56,9 +58,9 @@ func BenchMain(args []string, stdout, stderr io.Writer) int {
 	if auto {
 		pos, ticks, load, total = benchAuto(g, t0)
 	} else {
-		nodes := make([]Node, len(g.ids))
-		phyllotaxis(nodes)
-		sim := NewSimulation(nodes, Config{VelocityDecay: benchVelocityDecay}, NewManyBody(-30, 0.9), NewLinks(g.links), NewCenter(0, 0))
+		nodes := make([]layout.Node, len(g.ids))
+		layout.Phyllotaxis(nodes)
+		sim := layout.NewSimulation(nodes, layout.Config{VelocityDecay: benchVelocityDecay}, layout.NewManyBody(-30, 0.9), layout.NewLinks(g.links), layout.NewCenter(0, 0))
 		load = time.Since(t0)
 
 		t1 := time.Now()
@@ -93,7 +95,7 @@ const benchVelocityDecay = 0.15
 // benchGraph is a harness graph with ids resolved to indices.
 type benchGraph struct {
 	ids   []string
-	links []Link
+	links []layout.Link
 }
 
 // readGraph reads and checks a harness graph file.
@@ -117,7 +119,7 @@ func readGraph(path string) (*benchGraph, error) {
 	if raw.Nodes == nil || raw.Edges == nil {
 		return nil, fmt.Errorf("not a graph JSON file: it needs \"nodes\" and \"edges\" arrays")
 	}
-	g := &benchGraph{ids: make([]string, len(raw.Nodes)), links: make([]Link, 0, len(raw.Edges))}
+	g := &benchGraph{ids: make([]string, len(raw.Nodes)), links: make([]layout.Link, 0, len(raw.Edges))}
 	index := make(map[string]int, len(raw.Nodes))
 	for i, n := range raw.Nodes {
 		if n.ID == nil {
@@ -141,23 +143,9 @@ func readGraph(path string) (*benchGraph, error) {
 		if !ok {
 			return nil, fmt.Errorf("edge %d names the unknown node %q", i, *e.Target)
 		}
-		g.links = append(g.links, Link{Source: s, Target: t})
+		g.links = append(g.links, layout.Link{Source: s, Target: t})
 	}
 	return g, nil
-}
-
-// phyllotaxis places nodes as d3-force places nodes without a position: on a
-// sunflower spiral, node i at radius 10·√(0.5+i), angle i·π(3-√5). The
-// angle advances by a rotation with literal cosine and sine rather than by
-// math.Cos, whose last bits can differ between platforms.
-func phyllotaxis(nodes []Node) {
-	const cosA, sinA = -0.7373688780783197, 0.6754902942615238 // of π(3-√5)
-	c, s := 1.0, 0.0
-	for i := range nodes {
-		r := 10 * math.Sqrt(0.5+float64(i))
-		nodes[i].X, nodes[i].Y = float64(r*c), float64(r*s)
-		c, s = float64(c*cosA)-float64(s*sinA), float64(s*cosA)+float64(c*sinA)
-	}
 }
 
 // writePositions writes {"id":[x,y],...}; a non-finite coordinate is written
@@ -199,4 +187,20 @@ func appendFinite(buf []byte, v float64) []byte {
 		v = 0
 	}
 	return strconv.AppendFloat(buf, v, 'g', -1, 64)
+}
+
+// benchAuto runs the schedule the app uses for a big network until it is
+// at rest: the multilevel layout of BigLayoutConfig, whatever the graph's
+// size (the app uses it from MultilevelMin actors). It returns the
+// positions, the ticks run, and the load and layout times.
+func benchAuto(g *benchGraph, t0 time.Time) (pos [][2]float64, ticks int, load, total time.Duration) {
+	m := layout.NewMultilevel(len(g.ids), g.links, layout.BigLayoutConfig(0))
+	load = time.Since(t0)
+	t1 := time.Now()
+	for m.Tick() {
+	}
+	total = time.Since(t1)
+	pos = make([][2]float64, len(g.ids))
+	m.Positions(pos)
+	return pos, m.Ticks(), load, total
 }

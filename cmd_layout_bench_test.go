@@ -1,4 +1,4 @@
-package layout
+package main
 
 import (
 	"bytes"
@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/echoes-viz/echoes/graphmodel/layout"
 )
 
-func TestBenchMain(t *testing.T) {
+func TestLayoutBench(t *testing.T) {
 	dir := t.TempDir()
 	graph := filepath.Join(dir, "g.json")
 	os.WriteFile(graph, []byte(`{"nodes":[{"id":"n0"},{"id":"n1"},{"id":"n2"},{"id":"n3"}],"edges":[{"source":"n0","target":"n1"},{"source":"n1","target":"n2"}]}`), 0o644)
@@ -31,7 +33,7 @@ func TestBenchMain(t *testing.T) {
 		{[]string{bad, "5"}, 1, `bad.json: edge 0 names the unknown node "n9"`},
 	} {
 		var stdout, stderr bytes.Buffer
-		if code := BenchMain(c.args, &stdout, &stderr); code != c.code || !strings.Contains(stderr.String(), c.err) || stdout.Len() != 0 {
+		if code := layoutBenchMain(c.args, &stdout, &stderr); code != c.code || !strings.Contains(stderr.String(), c.err) || stdout.Len() != 0 {
 			t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit %d and %q", c.args, code, stderr.String(), stdout.String(), c.code, c.err)
 		}
 		if n := strings.Count(stderr.String(), "\n"); n != 1 {
@@ -40,7 +42,7 @@ func TestBenchMain(t *testing.T) {
 	}
 
 	var stdout, stderr bytes.Buffer
-	if code := BenchMain([]string{"layout-bench", graph, "7", out}, &stdout, &stderr); code != 0 {
+	if code := layoutBenchMain([]string{"layout-bench", graph, "7", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	var line map[string]any
@@ -67,8 +69,8 @@ func TestBenchMain(t *testing.T) {
 	}
 }
 
-// TestBenchMainAuto runs the app's schedule to rest and reports its ticks.
-func TestBenchMainAuto(t *testing.T) {
+// TestLayoutBenchAuto runs the app's schedule to rest and reports its ticks.
+func TestLayoutBenchAuto(t *testing.T) {
 	dir := t.TempDir()
 	graph := filepath.Join(dir, "grid.json")
 	var b strings.Builder
@@ -80,7 +82,8 @@ func TestBenchMainAuto(t *testing.T) {
 		fmt.Fprintf(&b, `{"id":"n%d"}`, i)
 	}
 	b.WriteString(`],"edges":[`)
-	for k, l := range gridLinks(20) {
+	links := benchGridLinks(20)
+	for k, l := range links {
 		if k > 0 {
 			b.WriteString(",")
 		}
@@ -90,14 +93,16 @@ func TestBenchMainAuto(t *testing.T) {
 	os.WriteFile(graph, []byte(b.String()), 0o644)
 	out := filepath.Join(dir, "pos.json")
 	var stdout, stderr bytes.Buffer
-	if code := BenchMain([]string{graph, "auto", out}, &stdout, &stderr); code != 0 {
+	if code := layoutBenchMain([]string{graph, "auto", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	var line struct{ Ticks int }
 	if err := json.Unmarshal(stdout.Bytes(), &line); err != nil {
 		t.Fatalf("stdout %q: %v", stdout.String(), err)
 	}
-	_, m := runMultilevel(400, gridLinks(20), BigLayoutConfig(0))
+	m := layout.NewMultilevel(400, links, layout.BigLayoutConfig(0))
+	for m.Tick() {
+	}
 	if line.Ticks != m.Ticks() || line.Ticks < 2 {
 		t.Errorf("%d ticks reported, the schedule runs %d", line.Ticks, m.Ticks())
 	}
@@ -106,4 +111,28 @@ func TestBenchMainAuto(t *testing.T) {
 	if err := json.Unmarshal(data, &pos); err != nil || len(pos) != 400 {
 		t.Fatalf("positions: %v, %d nodes", err, len(pos))
 	}
+	want := make([][2]float64, 400)
+	m.Positions(want)
+	for i, w := range want {
+		if got := pos[fmt.Sprintf("n%d", i)]; got != w {
+			t.Fatalf("n%d written at %v, the schedule leaves it at %v", i, got, w)
+		}
+	}
+}
+
+// benchGridLinks joins the nodes of a side×side lattice, row by row.
+func benchGridLinks(side int) []layout.Link {
+	var links []layout.Link
+	for y := range side {
+		for x := range side {
+			i := y*side + x
+			if x+1 < side {
+				links = append(links, layout.Link{Source: i, Target: i + 1})
+			}
+			if y+1 < side {
+				links = append(links, layout.Link{Source: i, Target: i + side})
+			}
+		}
+	}
+	return links
 }
