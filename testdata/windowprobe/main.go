@@ -153,9 +153,6 @@ import "C"
 import (
 	"flag"
 	"fmt"
-	"image"
-	"image/color"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -401,48 +398,6 @@ func grabRect(d *C.Display, win C.Window, x, y, w, h int) ([]C.uint, bool) {
 	return px, ok
 }
 
-// drawn applies the criterion to a grabbed region of w×h pixels.
-func drawn(px []C.uint, w, h int, minSat, minInk int) bool {
-	x0, y0, x1, y1 := 0, 0, w, h
-	rgb := func(p C.uint) (int, int, int) { return int(p >> 16 & 0xff), int(p >> 8 & 0xff), int(p & 0xff) }
-	// The commonest colour, to 4 bits a channel.
-	var hist [4096]int
-	sat := 0
-	for y := y0; y < y1; y++ {
-		for x := x0; x < x1; x++ {
-			r, g, b := rgb(px[y*w+x])
-			hist[r>>4<<8|g>>4<<4|b>>4]++
-			if max(r, g, b)-min(r, g, b) > 80 {
-				sat++
-			}
-		}
-	}
-	common := 0
-	for i, n := range hist {
-		if n > hist[common] {
-			common = i
-		}
-	}
-	cr, cg, cb := common>>8<<4|8, common>>4&15<<4|8, common&15<<4|8
-	ink := 0
-	for y := y0; y < y1; y++ {
-		for x := x0; x < x1; x++ {
-			r, g, b := rgb(px[y*w+x])
-			if abs(r-cr)+abs(g-cg)+abs(b-cb) > 96 {
-				ink++
-			}
-		}
-	}
-	return sat >= minSat && ink >= minInk
-}
-
-func abs(v int) int {
-	if v < 0 {
-		return -v
-	}
-	return v
-}
-
 // memory reads VmRSS and VmHWM (kB) of pid.
 func memory(pid int) (rss, hwm int) {
 	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
@@ -458,20 +413,6 @@ func memory(pid int) (rss, hwm int) {
 		}
 	}
 	return rss, hwm
-}
-
-func savePNG(path string, px []C.uint, w, h int) {
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
-	for i, p := range px {
-		img.SetNRGBA(i%w, i/w, color.NRGBA{uint8(p >> 16), uint8(p >> 8), uint8(p), 255})
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "windowprobe:", err)
-		return
-	}
-	defer f.Close()
-	png.Encode(f, img)
 }
 
 func fail(format string, a ...any) {
