@@ -345,22 +345,7 @@ func (s *jsonScan) object(sc *schema, wanted bool) {
 		s.stack = append(s.stack, seg{key: key, index: -1})
 		s.value(child, wanted)
 		s.stack = s.stack[:len(s.stack)-1]
-		if s.syntax || s.done {
-			return
-		}
-		s.space()
-		if s.i >= len(s.data) {
-			s.syntax = true
-			return
-		}
-		switch s.data[s.i] {
-		case ',':
-			s.i++
-		case '}':
-			s.i++
-			return
-		default:
-			s.syntax = true
+		if !s.another('}') {
 			return
 		}
 	}
@@ -390,23 +375,32 @@ func (s *jsonScan) list(sc *schema, wanted bool) {
 		s.stack = append(s.stack, seg{index: n})
 		s.value(elem, wanted)
 		s.stack = s.stack[:len(s.stack)-1]
-		if s.syntax || s.done {
-			return
-		}
-		s.space()
-		if s.i >= len(s.data) {
-			s.syntax = true
-			return
-		}
-		switch s.data[s.i] {
-		case ',':
-			s.i++
-		case ']':
-			s.i++
-			return
-		default:
-			s.syntax = true
+		if !s.another(']') {
 			return
 		}
 	}
+}
+
+// another moves past what follows an item of an object or list that closer
+// ends: a comma, and then it reports true, or the closer. Anything else is
+// a syntax error.
+func (s *jsonScan) another(closer byte) bool {
+	if s.syntax || s.done {
+		return false
+	}
+	s.space()
+	if s.i >= len(s.data) {
+		s.syntax = true
+		return false
+	}
+	switch s.data[s.i] {
+	case ',':
+		s.i++
+		return true
+	case closer:
+		s.i++
+		return false
+	}
+	s.syntax = true
+	return false
 }

@@ -155,7 +155,7 @@ func decodeProblem(name string, data []byte, err error) Problem {
 // typeProblem says what a value of the wrong type should be, naming
 // JSON's kinds of value rather than Go's types.
 func typeProblem(e *json.UnmarshalTypeError) string {
-	want := wantedValue(e.Type)
+	want := JSONValueWord(e.Type)
 	found := e.Value
 	if num, ok := strings.CutPrefix(found, "number "); ok {
 		switch e.Type.Kind() {
@@ -177,8 +177,10 @@ func typeProblem(e *json.UnmarshalTypeError) string {
 	return fmt.Sprintf("found %s %s; write %s", article, found, want)
 }
 
-// wantedValue describes in JSON's words the value a Go type takes.
-func wantedValue(t reflect.Type) string {
+// JSONValueWord describes in JSON's words the value a Go type takes, for
+// messages such as "number where text in quotes is expected"; readers of
+// JSON embedded in other formats use it too.
+func JSONValueWord(t reflect.Type) string {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"reflect"
 	"strconv"
 	"strings"
 
@@ -129,41 +128,13 @@ func jsonErrText(err error) string {
 		case "object":
 			got = "an object"
 		}
-		return fmt.Sprintf("%s%s where %s is expected", where, got, jsonTypeWord(te.Type))
+		return fmt.Sprintf("%s%s where %s is expected", where, got, graphmodel.JSONValueWord(te.Type))
 	case errors.As(err, &se):
 		return fmt.Sprintf("not valid JSON (%s, at character %d)", strings.TrimPrefix(se.Error(), "json: "), se.Offset)
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return "the JSON is cut short"
 	}
 	return strings.TrimPrefix(err.Error(), "json: ")
-}
-
-// jsonTypeWord names what a JSON value of Go type t is, in a user's words.
-func jsonTypeWord(t reflect.Type) string {
-	if t == nil {
-		return "another value"
-	}
-	if t == reflect.TypeFor[graphmodel.Date]() {
-		return `a date in quotes (such as "1950-06-25")`
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "text in quotes"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Slice, reflect.Array:
-		return "a list [...]"
-	case reflect.Struct, reflect.Map:
-		return "an object {...}"
-	case reflect.Pointer:
-		return jsonTypeWord(t.Elem())
-	}
-	return "another value"
 }
 
 // validColor reports whether s is #rrggbb.

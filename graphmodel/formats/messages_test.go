@@ -19,7 +19,7 @@ func TestReaderMessagesNameNoGoTypes(t *testing.T) {
 	}
 	tests := []struct{ name, format, data, want string }{
 		{"name a number", "gexf", names(`[{"name": 5}]`), `field "name": number where text in quotes is expected`},
-		{"from a number", "gexf", names(`[{"name": "C", "from": 1950}]`), `field "from": number where a date in quotes (such as "1950-06-25") is expected`},
+		{"from a number", "gexf", names(`[{"name": "C", "from": 1950}]`), `field "from": number where a date in quotes: "YYYY", "YYYY-MM" or "YYYY-MM-DD" is expected`},
 		{"memoryMonths text", "gexf", meta(`{"memoryMonths": "x"}`), `field "memoryMonths": text where a whole number is expected`},
 		{"memoryMonths 1e999", "gexf", meta(`{"memoryMonths": 1e999}`), `field "memoryMonths": number 1e999 where a whole number is expected`},
 		{"range start a number", "gexf", meta(`{"range": {"start": 5}}`), `field "range.start": number where a date in quotes`},
