@@ -1,7 +1,6 @@
 package picture
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -28,32 +27,12 @@ func TestLegibleInEveryLanguage(t *testing.T) {
 				t.Fatal(err)
 			}
 			c := NewChain(ds, fonts)
-			days := map[graphmodel.Day]bool{ds.Last(): true}
-			for _, e := range ds.Events {
-				days[e.Day()] = true
+			var l legibilityRun
+			days := eventDays(ds)
+			for _, day := range days {
+				l.checkModes(t, ds, day, w, h, c, tag)
 			}
-			problems := 0
-			report := func(what string, got []string) {
-				for _, p := range got {
-					if problems < 20 {
-						t.Errorf("%s: %s", what, p)
-					}
-					problems++
-				}
-			}
-			for day := range days {
-				dw, dh := deskArea(w, h)
-				desk := Options{Width: dw, Height: dh, Theme: render.Light(), Legend: true, Chain: c, Lang: tag}
-				report(fmt.Sprintf("desk %dx%d %s", dw, dh, day), Legibility(Still(ds, day, desk, fonts), fonts, 0.85))
-				pres := Options{Width: w, Height: h, Theme: render.Projector(), Legend: true, Caption: true, Chain: c, Lang: tag}
-				report(fmt.Sprintf("presentation %dx%d %s", w, h, day), Legibility(Still(ds, day, pres, fonts), fonts, 0.85))
-				cmp := pres
-				cmp.Caption = false
-				report(fmt.Sprintf("compare %dx%d %s", w, h, day), Legibility(Compare(ds, ds.CompareDay(), day, cmp, fonts), fonts, 0))
-			}
-			if problems > 0 {
-				t.Errorf("%d problems in %d pictures", problems, len(days)*3)
-			}
+			l.summary(t, len(days)*3)
 		})
 	}
 }

@@ -2,6 +2,7 @@ package picture
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -25,33 +26,63 @@ func deskArea(w, h float64) (int, int) { return int(w*0.72 - 4), int(h - 44 - 18
 // canvas in the direction that binds it.
 func TestLegibleEverywhere(t *testing.T) {
 	c, ds := testChain(t)
-	fonts := c.fonts
-	days := map[graphmodel.Day]bool{ds.Last(): true}
-	for _, e := range ds.Events {
-		days[e.Day()] = true
-	}
-	problems := 0
-	report := func(what string, got []string) {
-		for _, p := range got {
-			if problems < 40 {
-				t.Errorf("%s: %s", what, p)
-			}
-			problems++
-		}
-	}
-	for day := range days {
+	var l legibilityRun
+	days := eventDays(ds)
+	for _, day := range days {
 		for _, sz := range screenSizes {
-			dw, dh := deskArea(sz[0], sz[1])
-			desk := Options{Width: dw, Height: dh, Theme: render.Light(), Legend: true, Chain: c}
-			report(fmt.Sprintf("desk %dx%d %s", dw, dh, day), Legibility(Still(ds, day, desk, fonts), fonts, 0.85))
-			pres := Options{Width: int(sz[0]), Height: int(sz[1]), Theme: render.Projector(), Legend: true, Caption: true, Chain: c}
-			report(fmt.Sprintf("presentation %.0fx%.0f %s", sz[0], sz[1], day), Legibility(Still(ds, day, pres, fonts), fonts, 0.85))
-			cmp := pres
-			cmp.Caption = false
-			report(fmt.Sprintf("compare %.0fx%.0f %s", sz[0], sz[1], day), Legibility(Compare(ds, ds.CompareDay(), day, cmp, fonts), fonts, 0))
+			l.checkModes(t, ds, day, int(sz[0]), int(sz[1]), c, "")
 		}
 	}
-	if problems > 0 {
-		t.Errorf("%d problems in %d pictures", problems, len(days)*len(screenSizes)*3)
+	l.summary(t, len(days)*len(screenSizes)*3)
+}
+
+// eventDays lists the days of ds's events and its last day, in order.
+func eventDays(ds *graphmodel.Dataset) []graphmodel.Day {
+	seen := map[graphmodel.Day]bool{ds.Last(): true}
+	days := []graphmodel.Day{ds.Last()}
+	for _, e := range ds.Events {
+		if d := e.Day(); !seen[d] {
+			seen[d] = true
+			days = append(days, d)
+		}
+	}
+	slices.Sort(days)
+	return days
+}
+
+// legibilityRun counts the problems of a run of Legibility checks and
+// reports the first of them.
+type legibilityRun struct{ problems int }
+
+func (l *legibilityRun) report(t *testing.T, what string, got []string) {
+	t.Helper()
+	for _, p := range got {
+		if l.problems < 40 {
+			t.Errorf("%s: %s", what, p)
+		}
+		l.problems++
+	}
+}
+
+// checkModes checks the desk, presentation and compare pictures of day on a
+// w×h screen in language lang ("" for the dataset's own).
+func (l *legibilityRun) checkModes(t *testing.T, ds *graphmodel.Dataset, day graphmodel.Day, w, h int, c *Chain, lang string) {
+	t.Helper()
+	fonts := c.fonts
+	dw, dh := deskArea(float64(w), float64(h))
+	desk := Options{Width: dw, Height: dh, Theme: render.Light(), Legend: true, Chain: c, Lang: lang}
+	l.report(t, fmt.Sprintf("desk %dx%d %s", dw, dh, day), Legibility(Still(ds, day, desk, fonts), fonts, 0.85))
+	pres := Options{Width: w, Height: h, Theme: render.Projector(), Legend: true, Caption: true, Chain: c, Lang: lang}
+	l.report(t, fmt.Sprintf("presentation %dx%d %s", w, h, day), Legibility(Still(ds, day, pres, fonts), fonts, 0.85))
+	cmp := pres
+	cmp.Caption = false
+	l.report(t, fmt.Sprintf("compare %dx%d %s", w, h, day), Legibility(Compare(ds, ds.CompareDay(), day, cmp, fonts), fonts, 0))
+}
+
+func (l *legibilityRun) summary(t *testing.T, pictures int) {
+	t.Helper()
+	t.Logf("%d pictures checked", pictures)
+	if l.problems > 0 {
+		t.Errorf("%d problems in %d pictures", l.problems, pictures)
 	}
 }
