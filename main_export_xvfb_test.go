@@ -4,7 +4,6 @@ import (
 	"image"
 	"image/color"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,13 +15,8 @@ import (
 // (nor ffmpeg's temporary one). The dialog's places are those of the
 // 1280x800 window at the screen's corner.
 func TestExportProgressUnderXvfb(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts the real window")
-	}
-	if _, err := exec.LookPath("ffmpeg"); err != nil {
-		t.Skip("ffmpeg not installed (.ci/deps installs it)")
-	}
 	disp := xvfb(t)
+	needTools(t, "ffmpeg")
 	x := startApp(t, disp, "--at", "2024")
 	x.run("xdotool", "windowsize", x.wid, "1280", "800")
 	x.run("xdotool", "windowmove", x.wid, "0", "0")

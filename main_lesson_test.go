@@ -86,16 +86,8 @@ func redPixels(img image.Image) int { return near(img, color.NRGBA{0xC0, 0x26, 0
 // screen is the handout's question page) and, after the reveal key, the
 // new ties: China's war lines, in red and glowing.
 func TestLessonThroughWindowUnderXvfb(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts the real window")
-	}
-	if _, err := exec.LookPath("compare"); err != nil {
-		if os.Getenv("ECHOES_XVFB") == "1" {
-			t.Fatal("ImageMagick's compare not found; run .ci/deps")
-		}
-		t.Skip("ImageMagick's compare not found")
-	}
 	disp := xvfbScreen(t, "1280x720x24")
+	needTools(t, "compare")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "my-lesson.json")
 

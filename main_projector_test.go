@@ -18,16 +18,8 @@ import (
 // --theme projector --size 1280x720` writes for that date, in at least
 // 99% of pixels within ImageMagick's fuzz of 10%.
 func TestProjectorScreenMatchesExport(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts the real window")
-	}
-	if _, err := exec.LookPath("compare"); err != nil {
-		if os.Getenv("ECHOES_XVFB") == "1" {
-			t.Fatal("ImageMagick's compare not found; run .ci/deps")
-		}
-		t.Skip("ImageMagick's compare not found")
-	}
 	disp := xvfbScreen(t, "1280x720x24")
+	needTools(t, "compare")
 	// A first start: no date given, none remembered.
 	first := startApp(t, disp)
 	geo := first.run("xdotool", "getwindowgeometry", first.wid)

@@ -26,17 +26,26 @@ func xvfb(t *testing.T) string {
 	return xvfbScreen(t, "1280x800x24")
 }
 
-// xvfbScreen is xvfb with a screen of the given WxHxDEPTH.
-func xvfbScreen(t *testing.T, screen string) string {
+// needTools skips t when one of the tools is not installed, or fails it
+// when ECHOES_XVFB=1 asks for every window test (.ci/test sets it, and
+// .ci/deps installs them all).
+func needTools(t *testing.T, tools ...string) {
 	t.Helper()
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
 			if os.Getenv("ECHOES_XVFB") == "1" {
 				t.Fatalf("%s not found; run .ci/deps", tool)
 			}
-			t.Skipf("%s not found; .ci/test installs it", tool)
+			t.Skipf("%s not found; .ci/deps installs it", tool)
 		}
 	}
+}
+
+// xvfbScreen is xvfb with a screen of the given WxHxDEPTH. A -short run
+// skips the test: it starts the real window.
+func xvfbScreen(t *testing.T, screen string) string {
+	t.Helper()
+	needTools(t, "Xvfb", "xdotool", "import")
 	// -displayfd lets Xvfb take the first free display itself (clearing
 	// the lock files of servers that died) and write its number once it
 	// accepts clients, so there is no guessing and no fixed wait.
@@ -216,9 +225,6 @@ func distinct(img image.Image) int {
 // that the network is drawn (the Korean War in red, the Sino-Soviet
 // alliance in blue), then presses End and checks 2024's picture.
 func TestWindowUnderXvfb(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts the real window")
-	}
 	disp := xvfb(t)
 	x := startApp(t, disp, "--at", "1950")
 	x.run("xdotool", "windowsize", x.wid, "1280", "800")
@@ -298,9 +304,6 @@ func (x *xapp) key(k string, wait time.Duration) {
 // presentation mode on, Right three times, Space, C, Esc, with a
 // screenshot after each, checking the date, the mode and the caption.
 func TestPresentationUnderXvfb(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts the real window")
-	}
 	disp := xvfb(t)
 	x := startApp(t, disp, "--at", "1950-06-01")
 	x.run("xdotool", "windowmove", x.wid, "0", "0")
@@ -415,9 +418,6 @@ func inkColumn(img image.Image) float64 {
 // picture must follow the drag, the app must log no Fyne threading error
 // (the layout goroutine touches no widget), and the keys must still work.
 func TestBigNetworkUnderXvfb(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts the real window")
-	}
 	disp := xvfb(t)
 	// The race detector makes the app 5 to 20 times slower, and a
 	// 10,000-actor layout then takes longer than a drag: a race build
