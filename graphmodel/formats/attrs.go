@@ -183,14 +183,20 @@ type relAcc struct {
 	actors  []string // an Echoes "actors" attribute
 	extras  []string // attributes Echoes has no field for, kept in the description
 	dirSet  bool
+	ids     *idLists // where lists of actor ids are cut, kept from row to row
 }
 
 // set applies one attribute or column; at is where its value is. Names
 // Echoes does not use are kept as "name: value" lines in the description.
 func (c *relAcc) set(b *builder, key, val string, at pos) {
+	c.setNorm(b, key, normKey(key), val, at)
+}
+
+// setNorm is set with the key's normKey worked out already, as the CSV
+// reader does once for each column rather than for each field.
+func (c *relAcc) setNorm(b *builder, key, nk, val string, at pos) {
 	raw := val // free text keeps its spaces
 	val = strings.TrimSpace(val)
-	nk := normKey(key)
 	if raw == "" || (val == "" && !freeText(nk)) {
 		return
 	}
@@ -243,7 +249,7 @@ func (c *relAcc) set(b *builder, key, val string, at pos) {
 		c.group = val
 	case "actors":
 		c.loc.field("actors", at)
-		l, err := parseList(val)
+		l, err := c.ids.list(val)
 		if err != nil {
 			b.addfIn(c.loc.file, at, "actors: %v", err)
 		}
@@ -271,8 +277,9 @@ func freeText(nk string) bool {
 
 // relation puts the relation together: kind partnership and certainty
 // confirmed unless given, unknown attributes appended to the description.
-func (c *relAcc) relation() *graphmodel.Relation {
-	r := c.r
+func (c *relAcc) relation(b *builder) *graphmodel.Relation {
+	r := b.newRelation()
+	*r = c.r
 	if !c.kindSet {
 		r.Kind = graphmodel.Partnership
 	}
@@ -287,5 +294,5 @@ func (c *relAcc) relation() *graphmodel.Relation {
 			r.Description = x
 		}
 	}
-	return &r
+	return r
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/echoes-viz/echoes/graphmodel"
 )
@@ -29,6 +30,28 @@ type builder struct {
 	tallies    map[tallyKey]*tally  // repeated warnings
 	tallyOrder []tallyKey           // their keys, first seen first
 	loopOnly   int                  // actors made only from self-loops
+	actorIDs   map[string]string    // each actor's id, for relations to share
+	text       []byte               // the block own copies relations' texts into
+	relSlab    []graphmodel.Relation
+}
+
+// newRelation returns a zero relation cut from a block of them: one
+// allocation for a thousand relations rather than one each.
+func (b *builder) newRelation() *graphmodel.Relation {
+	if len(b.relSlab) == cap(b.relSlab) {
+		b.relSlab = make([]graphmodel.Relation, 0, 1024)
+	}
+	b.relSlab = b.relSlab[:len(b.relSlab)+1]
+	return &b.relSlab[len(b.relSlab)-1]
+}
+
+// expectRelations makes room for about n relations, as a reader that can
+// count them cheaply (the lines of a CSV file) expects; past the limit is
+// an error anyway.
+func (b *builder) expectRelations(n int) {
+	n = min(n, MaxRelations)
+	b.ds.Relations = slices.Grow(b.ds.Relations, n)
+	b.relAt.reserve(n)
 }
 
 func newBuilder(file string) *builder {
@@ -74,19 +97,28 @@ func (b *builder) addActor(a *graphmodel.Actor, at itemLoc) bool {
 	}
 	b.ds.Actors = append(b.ds.Actors, a)
 	b.actorAt.add(at)
+	if b.actorIDs == nil {
+		b.actorIDs = map[string]string{}
+	}
+	b.actorIDs[a.ID] = a.ID
 	return true
 }
 
 // own gives r strings of its own: a reader's strings are often slices of
-// a whole line or record (encoding/csv cuts a row's fields from one
-// string), which a relation would otherwise keep alive, at about 80 bytes
-// a relation. Its ids, names and texts are copied into one block, one
-// allocation rather than one each; kinds and certainties Echoes knows are
-// its constants.
+// a whole row or of the file itself, which a relation would otherwise
+// keep alive. Its ids, names and texts are copied into a block shared by
+// many relations, one allocation for thousands rather than one each; an
+// actor's id is the actor's own string; kinds and certainties Echoes
+// knows are its constants.
 func (b *builder) own(r *graphmodel.Relation) {
 	var buf [16]*string
 	texts := append(buf[:0], &r.ID, &r.Name, &r.Description, &r.Echoes, &r.Ref)
-	for i := range r.Actors {
+	for i, id := range r.Actors {
+		// An actor's id is the actor's own string, shared by its relations.
+		if own, ok := b.actorIDs[id]; ok {
+			r.Actors[i] = own
+			continue
+		}
 		texts = append(texts, &r.Actors[i])
 	}
 	for i := range r.Sources {
@@ -96,16 +128,17 @@ func (b *builder) own(r *graphmodel.Relation) {
 	for _, t := range texts {
 		n += len(*t)
 	}
-	var sb strings.Builder
-	sb.Grow(n)
-	for _, t := range texts {
-		sb.WriteString(*t)
+	if n > cap(b.text)-len(b.text) {
+		b.text = make([]byte, 0, max(n, 64<<10))
 	}
-	block, off := sb.String(), 0
 	for _, t := range texts {
-		l := len(*t)
-		*t = block[off : off+l]
-		off += l
+		start := len(b.text)
+		b.text = append(b.text, *t...)
+		if len(*t) > 0 {
+			// Bytes of the block are written once, before any string
+			// reads them, and never again.
+			*t = unsafe.String(&b.text[start], len(*t))
+		}
 	}
 	if k := slices.Index(b.kinds(), r.Kind); k >= 0 {
 		r.Kind = b.kindList[k]
@@ -122,6 +155,14 @@ func (b *builder) own(r *graphmodel.Relation) {
 	default:
 		r.Certainty = graphmodel.Certainty(strings.Clone(string(r.Certainty)))
 	}
+}
+
+// ownID returns the actor's own string for id, or a copy of id.
+func (b *builder) ownID(id string) string {
+	if own, ok := b.actorIDs[id]; ok {
+		return own
+	}
+	return strings.Clone(id)
 }
 
 // kinds returns Echoes' kinds, made once per read.
@@ -338,7 +379,7 @@ type groupAcc struct {
 // Echoes "relation" attribute make one relation among more than two actors:
 // groups maps that attribute to the relation made first.
 func (b *builder) addEdge(c *relAcc, endpoints []string, ivs []interval, groups map[string]*groupAcc) {
-	base := c.relation()
+	base := c.relation(b)
 	base.Actors = c.actors
 	if base.Actors == nil {
 		base.Actors = endpoints
@@ -349,7 +390,7 @@ func (b *builder) addEdge(c *relAcc, endpoints []string, ivs []interval, groups 
 				for _, a := range endpoints {
 					if !g.has[a] {
 						g.has[a] = true
-						g.r.Actors = append(g.r.Actors, a)
+						g.r.Actors = append(g.r.Actors, b.ownID(a)) // added after own ran
 					}
 				}
 			}
@@ -363,10 +404,10 @@ func (b *builder) addEdge(c *relAcc, endpoints []string, ivs []interval, groups 
 	for k, iv := range ivs {
 		r := base // one relation from the edge: base is its own, no copy needed
 		if len(ivs) > 1 || c.group != "" {
-			cp := *base
-			cp.Actors = slices.Clone(base.Actors)
-			cp.Sources = slices.Clone(base.Sources)
-			r = &cp
+			r = b.newRelation()
+			*r = *base
+			r.Actors = slices.Clone(base.Actors)
+			r.Sources = slices.Clone(base.Sources)
 		}
 		if len(ivs) > 1 {
 			r.ID = fmt.Sprintf("%s#%d", base.ID, k+1)

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"io"
 	"iter"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,8 +17,8 @@ type csvTable struct {
 	header []string // as written
 	keys   []string // normalised
 	b      *builder
-	r      *csv.Reader
-	lines  lineCursor
+	r      *csvReader // nil once reading stopped at a problem
+	comma  rune
 	n      int      // rows yielded
 	row    []string // the current row
 	at     []pos    // where its fields are
@@ -54,29 +52,6 @@ func (t *csvTable) id(_, i int) string {
 	return t.row[i]
 }
 
-// lineCursor finds the byte at a line and column of a CSV file, for fields
-// met in order, without indexing every line.
-type lineCursor struct {
-	data []byte
-	line int // the line that starts at off
-	off  int
-}
-
-// quoted reports whether the field that starts at line, col (1-based, col
-// in bytes, as encoding/csv counts them) starts with a quote.
-func (lc *lineCursor) quoted(line, col int) bool {
-	for lc.line < line {
-		i := bytes.IndexByte(lc.data[lc.off:], '\n')
-		if i < 0 {
-			return false
-		}
-		lc.off += i + 1
-		lc.line++
-	}
-	at := lc.off + col - 1
-	return lc.line == line && at < len(lc.data) && lc.data[at] == '"'
-}
-
 // place returns where row r's field in column i is.
 func (t *csvTable) place(_, i int) pos {
 	if i < 0 || i >= len(t.at) {
@@ -104,13 +79,13 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 		b.addfIn(file, pos{line, col}, "text is not UTF-8; save the file as \"CSV UTF-8\"")
 		return nil
 	}
-	t := &csvTable{file: file, b: b, lines: lineCursor{data: data, line: 1}}
-	t.r = csv.NewReader(bytes.NewReader(data))
-	t.r.Comma = sniffComma(data)
-	t.r.FieldsPerRecord = -1
-	t.r.ReuseRecord = true // only the current row is held; what is kept is strings
+	t := &csvTable{file: file, b: b, comma: sniffComma(data)}
+	t.r = &csvReader{data: data, comma: byte(t.comma)} // only the current row is held; what is kept is strings
 	if rec, places, ok := t.next(); ok {
-		t.header = slices.Clone(rec)
+		t.header = make([]string, len(rec))
+		for i, h := range rec {
+			t.header[i] = strings.Clone(h) // the names outlive the row
+		}
 		t.keys = make([]string, len(rec))
 		seen := map[string]bool{}
 		for i, h := range rec {
@@ -141,33 +116,27 @@ func (t *csvTable) next() (rec []string, places []pos, ok bool) {
 		return nil, nil, false
 	}
 	for {
-		rec, err := t.r.Read()
-		if err == io.EOF {
-			return nil, nil, false
-		}
+		rec, places, quoted, ok, err := t.r.read()
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				t.b.addfIn(t.file, pos{pe.Line, pe.Column}, "%s; a quote inside a quoted field is written twice (\"\"), and a field with quotes is quoted whole (fields here are separated by %s, as the first line is)", csvErrText(pe.Err), commaName(t.r.Comma))
-			} else {
-				t.b.addfIn(t.file, pos{}, "cannot read the file: %v; check that it was saved whole", err)
-			}
+			t.b.addfIn(t.file, pos{err.Line, err.Column}, "%s; a quote inside a quoted field is written twice (\"\"), and a field with quotes is quoted whole (fields here are separated by %s, as the first line is)", csvErrText(err.Err), commaName(t.comma))
 			// The rows after a broken quote cannot be told apart, and
 			// checking the rows before it would only add noise: stop here.
 			t.r, t.b.full = nil, true
 			return nil, nil, false
 		}
+		if !ok {
+			return nil, nil, false
+		}
 		if blank(rec) {
 			continue
 		}
-		places := slices.Grow(t.at[:0], len(rec))[:len(rec)] // reused, as the row is
 		for i := range rec {
-			rec[i] = plainLineBreaks(rec[i])
-			l, c := t.r.FieldPos(i)
-			places[i] = pos{l, c}
 			// Spaces at the ends of a field are dropped, unless the field
 			// is quoted: then they are part of the value (an id " A").
-			if !t.lines.quoted(l, c) {
+			// Only a quoted field can hold a line break.
+			if quoted[i] {
+				rec[i] = plainLineBreaks(rec[i])
+			} else {
 				rec[i] = strings.TrimSpace(rec[i])
 			}
 			rec[i] = unescapeCell(rec[i]) // '=x as written for spreadsheets

@@ -1,5 +1,7 @@
 package formats
 
+import "slices"
+
 // pos is a place in a file; Line 0 means the whole file.
 type pos struct{ line, col int }
 
@@ -34,6 +36,15 @@ type places struct {
 	fields []storedField
 	names  []string          // interned files, whats and field names
 	index  map[string]uint16 // into names
+	expect int               // items the file is expected to hold, or 0
+}
+
+// reserve makes room for n items, as many as a file is expected to hold:
+// growing a list of a million by appending copied it a dozen times and
+// held two copies at once.
+func (ps *places) reserve(n int) {
+	ps.expect = n
+	ps.items = slices.Grow(ps.items, n)
 }
 
 type storedLoc struct {
@@ -68,6 +79,11 @@ func (ps *places) intern(s string) uint16 {
 
 // add keeps l; lines and columns past 2^31 are out of the file limit's reach.
 func (ps *places) add(l itemLoc) {
+	if n := len(ps.items); len(ps.fields)+len(l.fields) > cap(ps.fields) && n >= 1024 && ps.expect > n {
+		// As many fields for each item to come as for those so far.
+		want := len(ps.fields)*ps.expect/n + ps.expect/16 + len(l.fields)
+		ps.fields = slices.Grow(ps.fields, want-len(ps.fields))
+	}
 	first := int32(len(ps.fields))
 next:
 	for i, f := range l.fields {

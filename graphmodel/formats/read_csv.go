@@ -147,8 +147,27 @@ func csvRelations(b *builder, t *csvTable) (loops []string) {
 		b.addfIn(t.file, pos{1, 1}, "the relations file has no actors column (nor source and target); name the first row's columns, e.g. id,kind,name,actors,start,end")
 		return
 	}
+	// What each column is, worked out once rather than for each row.
+	type column struct {
+		i       int
+		key, nk string
+	}
+	var cols []column
+	for i, key := range t.header {
+		switch {
+		case strings.TrimSpace(key) == "": // an unnamed column: nothing to call its values
+		case i == idCol, i == srcCol, i == tgtCol, i == spanCol, i == stampCol:
+		default:
+			cols = append(cols, column{i, key, t.keys[i]})
+		}
+	}
+	actorsCol := t.col("actors")
 	groups := map[string]*groupAcc{}
-	c := new(relAcc)
+	c := &relAcc{ids: new(idLists)}
+	if t.r != nil {
+		b.expectRelations(t.r.lines())
+		t.r.shared = true // what a relation keeps, addRelation copies
+	}
 	for r := range t.each() {
 		if b.stopped() {
 			return
@@ -157,29 +176,27 @@ func csvRelations(b *builder, t *csvTable) (loops []string) {
 		// One accumulator for every row: what a row makes is copied out of
 		// it (the relation by relation(), its places by addRelation), and a
 		// new one each row was 430 bytes of garbage, a million times.
-		*c = relAcc{loc: itemLoc{pos: at, file: t.file, what: "row", fields: c.loc.fields[:0]}}
+		*c = relAcc{loc: itemLoc{pos: at, file: t.file, what: "row", fields: c.loc.fields[:0]}, ids: c.ids}
 		c.r.ID = t.id(r, idCol)
 		if c.r.ID == "" {
 			c.r.ID = fmt.Sprintf("r%d", at.line)
 		}
-		for i, key := range t.header {
-			val := t.get(r, i)
-			if strings.TrimSpace(key) == "" {
-				continue // an unnamed column: nothing to call its values
-			}
-			switch i {
-			case idCol, srcCol, tgtCol, spanCol, stampCol:
+		for _, col := range cols {
+			val := t.get(r, col.i)
+			if val == "" {
 				continue
-			case typeCol:
+			}
+			key, nk := col.key, col.nk
+			if col.i == typeCol {
 				if d, err := parseBool(val); err == nil {
 					c.r.Directed = d
 					continue
 				}
 				if graphmodel.Kind(strings.ToLower(val)).Valid() {
-					key = "kind"
+					key, nk = "kind", "kind"
 				}
 			}
-			c.set(b, key, val, t.place(r, i))
+			c.setNorm(b, key, nk, val, t.place(r, col.i))
 		}
 		ivs := csvTimes(b, t, r, spanCol, stampCol)
 		src, tgt := t.id(r, srcCol), t.id(r, tgtCol)
@@ -189,10 +206,10 @@ func csvRelations(b *builder, t *csvTable) (loops []string) {
 		}
 		if c.actors == nil && src == tgt {
 			b.selfLoop(t.file, at, "row", c.r.ID, src)
-			loops = append(loops, src)
+			loops = append(loops, strings.Clone(src)) // the row's bytes are the file's
 			continue
 		}
-		c.loc.field("actors", t.place(r, max(srcCol, t.col("actors"))))
+		c.loc.field("actors", t.place(r, max(srcCol, actorsCol)))
 		b.addEdge(c, []string{src, tgt}, ivs, groups)
 	}
 	return loops
