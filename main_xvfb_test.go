@@ -45,6 +45,9 @@ func needTools(t *testing.T, tools ...string) {
 // skips the test: it starts the real window.
 func xvfbScreen(t *testing.T, screen string) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("starts the real window")
+	}
 	needTools(t, "Xvfb", "xdotool", "import")
 	// -displayfd lets Xvfb take the first free display itself (clearing
 	// the lock files of servers that died) and write its number once it
