@@ -242,3 +242,37 @@ func hierarchy(l *level, seed uint64, coarsestSize int) []*level {
 	}
 	return levels
 }
+
+// modularity is the highest modularity (Newman and Girvan 2004) of the
+// partitions of level 0 that the coarser levels make (each coarse node is
+// a group of fine ones): how clearly the graph falls into communities, as
+// far as the coarsening found them.
+func modularity(levels []*level) float64 {
+	base := levels[0]
+	w2 := 2 * base.totalWeight()
+	if w2 == 0 {
+		return 0
+	}
+	vol := make([]float64, base.n) // the weighted degree of each group
+	for i := range base.n {
+		for e := base.start[i]; e < base.start[i+1]; e++ {
+			vol[i] += base.w[e]
+		}
+	}
+	best := 0.0
+	for k := 1; k < len(levels); k++ {
+		next := make([]float64, levels[k].n)
+		for i, p := range levels[k-1].parent {
+			next[p] += vol[i]
+		}
+		vol = next
+		// The share of the weight inside groups, less what a random graph
+		// with the same degrees would put there.
+		q := 1 - 2*levels[k].totalWeight()/w2
+		for _, v := range vol {
+			q -= float64(v/w2) * float64(v/w2)
+		}
+		best = max(best, q)
+	}
+	return best
+}

@@ -18,20 +18,26 @@ import (
 // gravity, then every node moves a step along its force (Hu's adaptive step
 // length: the step grows after five ticks that lowered the energy, shrinks
 // by 0.9 after any other) until the step is under Tolerance of the level's
-// natural length or the level's ticks are spent. Levels of at most a
-// twentieth of the nodes cost little and decide the whole shape: they get
-// more ticks and a long first step; the finest level's step cools
-// geometrically in the second half of its ticks.
+// natural length or the level's ticks are spent. Every level starts with a
+// step as long as its natural length, so that a node the coarsening put in
+// the wrong group can cross to its own. Levels of at most a twentieth of
+// the nodes cost little and decide the whole shape: they get more ticks;
+// the finest level's step cools geometrically in the second half of its
+// ticks.
 //
-// The energy is Noack's (2007): attraction d^r/r along edges weighted by how
-// many fine edges they stand for, and repulsion between every pair weighted
-// by the product of the masses (how many fine nodes each stands for), so
-// every level approximates the same energy at the same scale, as FM³
-// (Hachul & Jünger 2004) keeps its levels at one scale too. With r = 1
-// (LinLog) its minima put communities apart, as OpenOrd (Martin et al.
-// 2011) does by cutting long edges; with a repulsion of 1/d² rather than
-// LinLog's 1/d (Repulsion), a grid keeps an even spacing up to its border,
-// and the multilevel start unfolds grids that a single level folds.
+// The energy is one of Noack's r-PolyLog models (2007): attraction d^r/r
+// along edges weighted by how many fine edges they stand for, and
+// repulsion between every pair weighted by the product of the masses (how
+// many fine nodes each stands for), so every level approximates the same
+// energy at the same scale, as FM³ (Hachul & Jünger 2004) keeps its levels
+// at one scale too. The graph chooses it (MultilevelConfig.withEnergy): a
+// big graph that the coarsening finds modular gets LinLog (r = 1), whose
+// minima put communities apart, as OpenOrd (Martin et al. 2011) does by
+// cutting long edges, with a repulsion of 1/d² rather than LinLog's 1/d,
+// so that a grid keeps an even spacing up to its border; other graphs get
+// Fruchterman and Reingold's springs (r = 2, repulsion 1/d), whose
+// distances are truer to the graph's. The multilevel start unfolds grids
+// that a single level folds.
 //
 // Results depend on the seed only: forces are computed from positions read
 // before the tick (Jacobi style), products are rounded before they are
@@ -52,6 +58,7 @@ type Multilevel struct {
 	cx, cy                float64 // centre of mass this tick
 	step, natural, energy float64
 	first                 float64 // the level's first step
+	r, p                  float64 // the exponents of attraction and repulsion now
 	progress, iter, ticks int
 	done                  bool
 }
@@ -63,11 +70,13 @@ func NewMultilevel(n int, links []Link, cfg MultilevelConfig) *Multilevel {
 	m := &Multilevel{cfg: cfg}
 	base := baseLevel(n, links)
 	m.levels = hierarchy(base, cfg.Seed, cfg.CoarsestSize)
+	m.cfg = cfg.withEnergy(n, modularity(m.levels))
+	cfg = m.cfg
 	// The scales that make the finest level's mean edge length about 1
 	// (by the virial of the energy: Σ w·d^r = c·Σ m_i·m_j).
 	total := float64(n)
 	w := max(base.totalWeight(), 1)
-	m.c = 2 * w / max(total*total, 1) * math.Pow(math.Sqrt(total)/2, cfg.Repulsion-1)
+	m.c = repulsionScale(w, total, cfg.Repulsion)
 	m.g = cfg.Gravity * 4 * w / max(math.Pow(total, 1.5), 1)
 	if cfg.Workers > 1 && n >= parallelMin {
 		m.pool = newWorkers(cfg.Workers)
@@ -97,11 +106,11 @@ func NewMultilevel(n int, links []Link, cfg MultilevelConfig) *Multilevel {
 // pins), with a small first step: the layout of a big network after a
 // change, so that what the change did not touch stays where it was.
 func newWarmMultilevel(base *level, nodes []Node, cfg MultilevelConfig) *Multilevel {
-	cfg = cfg.withDefaults()
+	cfg = cfg.withDefaults().withEnergy(base.n, 0)
 	m := &Multilevel{cfg: cfg, levels: []*level{base}}
 	total := float64(base.n)
 	w := max(base.totalWeight(), 1)
-	m.c = 2 * w / max(total*total, 1) * math.Pow(math.Sqrt(total)/2, cfg.Repulsion-1)
+	m.c = repulsionScale(w, total, cfg.Repulsion)
 	m.g = cfg.Gravity * 4 * w / max(math.Pow(total, 1.5), 1)
 	if cfg.Workers > 1 && base.n >= parallelMin {
 		m.pool = newWorkers(cfg.Workers)
@@ -164,6 +173,10 @@ func (m *Multilevel) enter(nodes []Node, first float64) {
 	// The natural length of a level: the spacing of its nodes if the
 	// finest level's spacing is 1.
 	m.natural = math.Sqrt(float64(len(m.levels[0].mass)) / float64(max(l.n, 1)))
+	m.r, m.p = m.cfg.Attraction, m.cfg.Repulsion
+	if m.cur < m.cfg.FineLevels && m.cfg.FineAttraction != 0 {
+		m.r = m.cfg.FineAttraction
+	}
 	m.step = first * m.natural
 	m.first = m.step
 	m.energy = math.Inf(1)
@@ -289,6 +302,7 @@ func (m *Multilevel) clone() *Multilevel {
 		nodes: append([]Node(nil), m.nodes...),
 		nx:    make([]float64, len(m.nx)), ny: make([]float64, len(m.ny)), f2: make([]float64, len(m.f2)),
 		c: m.c, g: m.g, step: m.step, natural: m.natural, energy: m.energy,
+		first: m.first, r: m.r, p: m.p,
 		progress: m.progress, iter: m.iter, ticks: m.ticks, done: m.done,
 	}
 	if m.pool != nil {
@@ -301,4 +315,11 @@ func (m *Multilevel) clone() *Multilevel {
 	c.tree.mass = m.tree.mass
 	c.force.fn = c.forceRange
 	return c
+}
+
+// repulsionScale is the scale c of a repulsion 1/d^p that makes the
+// finest level's mean edge length about 1 for a graph of n nodes and total
+// edge weight w (by the virial of the energy: Σ w·d^r = c·Σ m_i·m_j·d^(1-p)).
+func repulsionScale(w, n, p float64) float64 {
+	return 2 * w / max(n*n, 1) * math.Pow(math.Sqrt(n)/2, p-1)
 }

@@ -9,11 +9,7 @@ func (m *Multilevel) forceRange(lo, hi int) {
 	cells, px, py, pm := t.cells, t.px, t.py, t.pm
 	dmin := 1e-3 * m.natural
 	dmin2 := dmin * dmin
-	p := m.cfg.Repulsion
-	r := m.cfg.Attraction
-	if m.cur < m.cfg.FineLevels && m.cfg.FineAttraction != 0 {
-		r = m.cfg.FineAttraction
-	}
+	p, r := m.p, m.r
 	for i := lo; i < hi; i++ {
 		nd := &m.nodes[i]
 		x, y := nd.X, nd.Y

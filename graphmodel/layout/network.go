@@ -64,7 +64,10 @@ type Network struct {
 	// unfolded is set once a cold multilevel layout has come to rest.
 	unfolded bool
 	// warm is the last refinement of a big network, kept for the next.
-	warm   *Multilevel
+	warm *Multilevel
+	// energy is the attraction and repulsion exponents its cold layout
+	// chose from the graph; refinements keep them.
+	energy [2]float64
 	ids    []string       // present actors, sorted
 	index  map[string]int // id -> node index
 	ties   map[string]string
@@ -429,7 +432,7 @@ func (n *Network) Clone() *Network {
 		targets:    append([][2]float64(nil), n.targets...),
 		strength:   append([]float64(nil), n.strength...),
 	}
-	c.big, c.base, c.unfolded = n.big, n.base, n.unfolded
+	c.big, c.base, c.unfolded, c.energy = n.big, n.base, n.unfolded, n.energy
 	if n.ml != nil {
 		c.ml = n.ml.clone()
 	}

@@ -20,6 +20,7 @@ func (n *Network) updateBig(cold, changed bool) {
 	n.base = baseLevel(len(n.ids), n.links)
 	if cold {
 		n.ml = NewMultilevel(len(n.ids), n.links, n.bigConfig())
+		n.energy = [2]float64{n.ml.cfg.Attraction, n.ml.cfg.Repulsion}
 		return
 	}
 	if changed {
@@ -27,9 +28,18 @@ func (n *Network) updateBig(cold, changed bool) {
 	}
 }
 
+// bigConfig is the multilevel configuration of this network's cold
+// layout, which leaves the energy to the graph.
 func (n *Network) bigConfig() MultilevelConfig {
 	cfg := BigLayoutConfig(0)
 	cfg.Seed = uint64(n.seed)
+	return cfg
+}
+
+// warmConfig is bigConfig with the energy of the cold layout.
+func (n *Network) warmConfig() MultilevelConfig {
+	cfg := n.bigConfig()
+	cfg.Attraction, cfg.Repulsion = n.energy[0], n.energy[1]
 	return cfg
 }
 
@@ -47,7 +57,7 @@ func (n *Network) reheatBig() {
 	}
 	if n.ml == nil {
 		if n.warm == nil || n.warm.levels[0] != n.base {
-			n.warm = newWarmMultilevel(n.base, make([]Node, len(n.sim.nodes)), n.bigConfig())
+			n.warm = newWarmMultilevel(n.base, make([]Node, len(n.sim.nodes)), n.warmConfig())
 		}
 		n.ml = n.warm
 		for i, nd := range n.sim.nodes {
