@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -48,6 +49,12 @@ func (d *detailsPanel) show(s *graphmodel.Snapshot) {
 		add(name, widget.RichTextStyleSubHeading)
 		ties = s.TiesOf(d.actor)
 		add(relationsOn(len(ties), s.Day), smallStyle())
+		if tied, triangles := structureOf(s, d.actor); tied != "" {
+			add(lang.L("Tied to: ")+tied, smallStyle())
+			if triangles != "" {
+				add(lang.L("In triangles: ")+triangles, smallStyle())
+			}
+		}
 	case d.relPair[0] != "":
 		if e := s.Edge(d.relPair[0], d.relPair[1]); e != nil {
 			ties = e.Ties
@@ -85,6 +92,28 @@ func (d *detailsPanel) show(s *graphmodel.Snapshot) {
 	}
 	d.text.Segments = segs
 	d.text.Refresh()
+}
+
+// structureOf names, from the snapshot's graph, the actors id is tied to on
+// the day and the declared groupings (the article's triangles) whose three
+// members the day's ties join pairwise with id among them: what the picture
+// shows as lines and shaded triangles, in words. Both are "" when there
+// are none.
+func structureOf(s *graphmodel.Snapshot, id string) (tied, triangles string) {
+	var names []string
+	for _, n := range s.Neighbours(id) {
+		if a := s.Dataset.Actor(n); a != nil {
+			_, short := a.NameAt(s.Day)
+			names = append(names, short)
+		}
+	}
+	var tris []string
+	for _, t := range s.Triangles() {
+		if t.Grouping != nil && slices.Contains(t.Members[:], id) {
+			tris = append(tris, t.Grouping.Name)
+		}
+	}
+	return strings.Join(names, ", "), strings.Join(tris, "; ")
 }
 
 // strongBlock is bold text on a line of its own.
