@@ -48,11 +48,14 @@ type Multilevel struct {
 	levels []*level
 	cur    int    // the level being refined
 	nodes  []Node // its positions (and pins, at level 0)
-	nx, ny []float64
-	f2     []float64 // |force|² per node, summed in node order
-	tree   quadtree
-	pool   *workers
-	force  job
+	// next receives the positions after the tick, then changes places
+	// with nodes; part holds Σ|force|² per chunk of the force job, summed
+	// in chunk order: neither needs a pass on one goroutine.
+	next  []Node
+	part  []float64
+	tree  quadtree
+	pool  *workers
+	force job
 
 	c, g                  float64 // repulsion and gravity scales
 	cx, cy                float64 // centre of mass this tick
@@ -158,8 +161,9 @@ func (m *Multilevel) Done() bool { return m.done }
 func (m *Multilevel) enter(nodes []Node, first float64) {
 	l := m.levels[m.cur]
 	m.nodes = nodes
-	if len(m.nx) != l.n {
-		m.nx, m.ny, m.f2 = make([]float64, l.n), make([]float64, l.n), make([]float64, l.n)
+	if len(m.next) != l.n {
+		m.next = make([]Node, l.n)
+		m.part = make([]float64, (l.n+chunkSize-1)/chunkSize)
 	}
 	m.tree.mass = nil
 	if m.cur > 0 {
@@ -193,10 +197,10 @@ func (m *Multilevel) Tick() bool {
 	root := m.tree.cells[0]
 	m.cx, m.cy = root.x, root.y
 	m.pool.run(&m.force, len(m.nodes))
+	m.nodes, m.next = m.next, m.nodes
 	var e float64
-	for i := range m.nodes {
-		e += m.f2[i]
-		m.nodes[i].X, m.nodes[i].Y = m.nx[i], m.ny[i]
+	for _, p := range m.part {
+		e += p
 	}
 	// Hu (2005), adaptive step length.
 	const t = 0.9
@@ -300,7 +304,7 @@ func (m *Multilevel) clone() *Multilevel {
 	c := &Multilevel{
 		cfg: m.cfg, levels: m.levels, cur: m.cur,
 		nodes: append([]Node(nil), m.nodes...),
-		nx:    make([]float64, len(m.nx)), ny: make([]float64, len(m.ny)), f2: make([]float64, len(m.f2)),
+		next:  make([]Node, len(m.next)), part: make([]float64, len(m.part)),
 		c: m.c, g: m.g, step: m.step, natural: m.natural, energy: m.energy,
 		first: m.first, r: m.r, p: m.p,
 		progress: m.progress, iter: m.iter, ticks: m.ticks, done: m.done,

@@ -2,8 +2,10 @@ package layout
 
 import "math"
 
-// forceRange computes the force on nodes [lo, hi) and their next places.
+// forceRange computes the force on nodes [lo, hi), a chunk of the force
+// job, and their next places.
 func (m *Multilevel) forceRange(lo, hi int) {
+	var sum float64
 	l := m.levels[m.cur]
 	t := &m.tree
 	cells, px, py, pm := t.cells, t.px, t.py, t.pm
@@ -100,9 +102,11 @@ func (m *Multilevel) forceRange(lo, hi int) {
 			fy += float64(dy * s)
 		}
 		f2 := float64(fx*fx) + float64(fy*fy)
-		m.f2[i] = f2
+		sum += f2
+		nx := &m.next[i]
+		*nx = *nd
 		if nd.Pinned && m.cur == 0 {
-			m.nx[i], m.ny[i] = nd.FX, nd.FY
+			nx.X, nx.Y = nd.FX, nd.FY
 			continue
 		}
 		if f2 > 0 {
@@ -110,6 +114,7 @@ func (m *Multilevel) forceRange(lo, hi int) {
 			x += float64(fx * s)
 			y += float64(fy * s)
 		}
-		m.nx[i], m.ny[i] = x, y
+		nx.X, nx.Y = x, y
 	}
+	m.part[lo/chunkSize] = sum
 }

@@ -135,7 +135,7 @@ func (t *quadtree) build(nodes []Node) {
 	}
 	blocks := len(t.blockBounds)
 
-	runSerial(&t.boundsJob, n)
+	t.pool.run(&t.boundsJob, n)
 	b := t.blockBounds[0]
 	for _, c := range t.blockBounds[1:blocks] {
 		b.x0, b.y0, b.x1, b.y1 = min(b.x0, c.x0), min(b.y0, c.y0), max(b.x1, c.x1), max(b.y1, c.y1)
@@ -151,7 +151,7 @@ func (t *quadtree) build(nodes []Node) {
 	t.x0, t.y0, t.scale = b.x0, b.y0, math.Ldexp(1, mortonBits)/size
 
 	// Stable counting sort into buckets, by blocks of fixed size.
-	runSerial(&t.keysJob, n)
+	t.pool.run(&t.keysJob, n)
 	var sum int32
 	for q := range topBuckets {
 		t.bucketStart[q] = sum
@@ -162,7 +162,7 @@ func (t *quadtree) build(nodes []Node) {
 		}
 	}
 	t.bucketStart[topBuckets] = sum
-	runSerial(&t.scatterJob, n)
+	t.pool.run(&t.scatterJob, n)
 	t.pool.run(&t.sortJob, topBuckets)
 
 	// The cells above the buckets, then the buckets' subtrees, then the
@@ -173,7 +173,7 @@ func (t *quadtree) build(nodes []Node) {
 	t.buildTop(0, n, 0)
 	t.pool.run(&t.taskJob, len(t.tasks))
 	t.cells = t.cells[:t.layoutTop(0, 0)]
-	runSerial(&t.copyJob, len(t.tasks))
+	t.pool.run(&t.copyJob, len(t.tasks))
 	for i := t.nTop - 1; i >= 0; i-- {
 		nd := &t.top[i]
 		switch {
