@@ -128,17 +128,19 @@ func parseExit(err error) int {
 
 // loadDataFor is loadData for a command: what reading FILE left out or
 // changed goes to stderr as FILE:LINE:COL: warning: lines, as validate
-// prints them, since the picture lacks it too.
-func loadDataFor(path string, stderr io.Writer) (*graphmodel.Dataset, string, error) {
+// prints them, since the picture lacks it too, and is returned for the
+// window to show.
+func loadDataFor(path string, stderr io.Writer) (*graphmodel.Dataset, string, []graphmodel.Problem, error) {
 	if path == "" {
-		return loadData(path)
+		ds, name, err := loadData(path)
+		return ds, name, nil, err
 	}
 	ds, warns, err := formats.ReadWithWarnings(path)
 	if err != nil {
-		return nil, path, err
+		return nil, path, nil, err
 	}
 	printWarnings(stderr, warns)
-	return ds, path, nil
+	return ds, path, warns, nil
 }
 
 // parseAt reads --at: a bare year or month means its last day.
@@ -189,7 +191,7 @@ func runWindow(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "echoes: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session, or use 'echoes export -o FILE.png' for pictures without one")
 		return exitWork
 	}
-	l, ds, name, err := windowData(*lessonPath, *data)
+	l, ds, name, warns, err := windowData(*lessonPath, *data, stderr)
 	if err != nil {
 		printErr(stderr, err)
 		return exitWork
@@ -231,6 +233,7 @@ func runWindow(args []string, stderr io.Writer) int {
 		w.FitScreen(aw, ah)
 	}
 	openLesson(w, l, *lessonPath)
+	w.ShowReadWarnings(name, warns)
 	gui.StatsOnSignal(stderr) // SIGUSR1 prints goroutines and memory (.ci/perf)
 	w.Win.ShowAndRun()
 	return exitOK
@@ -330,7 +333,7 @@ func runExport(args []string, stderr io.Writer) int {
 	if !ok {
 		return usageErr("--theme %q: use light, dark or projector", *themeName)
 	}
-	ds, _, err := loadDataFor(*data, stderr)
+	ds, _, _, err := loadDataFor(*data, stderr)
 	if err != nil {
 		printErr(stderr, err)
 		return exitWork

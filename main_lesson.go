@@ -24,32 +24,33 @@ const builtInLesson = "built-in"
 // loadLesson reads a lesson file (or the built-in one) and the dataset it
 // refers to: data when given, else the lesson's own "dataset", relative to
 // the lesson file, else the embedded one. It returns the lesson, the
-// dataset and the dataset's name.
-func loadLesson(path, data string) (*lesson.Lesson, *graphmodel.Dataset, string, error) {
+// dataset, the dataset's name and what reading it left out or changed
+// (printed on stderr too).
+func loadLesson(path, data string, stderr io.Writer) (*lesson.Lesson, *graphmodel.Dataset, string, []graphmodel.Problem, error) {
 	name, text := path, []byte(nil)
 	if path == builtInLesson {
 		name, text = resources.LessonName, resources.LessonJSON()
 	} else {
 		var err error
 		if text, err = lesson.Read(path); err != nil {
-			return nil, nil, "", err
+			return nil, nil, "", nil, err
 		}
 	}
 	l, err := lesson.Decode(name, text)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", nil, err
 	}
 	if data == "" && l.Dataset != "" && path != builtInLesson {
 		data = filepath.Join(filepath.Dir(path), l.Dataset)
 	}
-	ds, dsName, err := loadData(data)
+	ds, dsName, warns, err := loadDataFor(data, stderr)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", nil, err
 	}
 	if err := lesson.Check(name, text, l, ds); err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", nil, err
 	}
-	return l, ds, dsName, nil
+	return l, ds, dsName, warns, nil
 }
 
 // runValidate checks lesson files as lessons and hands every other
@@ -67,7 +68,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			rest = append(rest, a)
 			continue
 		}
-		l, ds, _, err := loadLesson(a, "")
+		l, ds, _, _, err := loadLesson(a, "", stderr)
 		if err != nil {
 			printErr(stderr, err)
 			code = exitWork
@@ -152,7 +153,7 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return usageErr("--theme %q: use light, dark or projector", *themeName)
 	}
-	l, ds, _, err := loadLesson(*path, *data)
+	l, ds, _, _, err := loadLesson(*path, *data, stderr)
 	if err != nil {
 		printErr(stderr, err)
 		return exitWork
@@ -179,18 +180,17 @@ func runHandout(args []string, stdout, stderr io.Writer) int {
 // windowData is what the window opens: with --lesson, the lesson and its
 // dataset (a lesson file not there yet is a new lesson over the dataset);
 // else the dataset alone.
-func windowData(lessonPath, data string) (*lesson.Lesson, *graphmodel.Dataset, string, error) {
+func windowData(lessonPath, data string, stderr io.Writer) (*lesson.Lesson, *graphmodel.Dataset, string, []graphmodel.Problem, error) {
 	if lessonPath != "" && lessonPath != builtInLesson {
 		if _, err := os.Stat(lessonPath); errors.Is(err, os.ErrNotExist) {
-			ds, name, err := loadData(data)
-			return nil, ds, name, err
+			lessonPath = ""
 		}
 	}
 	if lessonPath == "" {
-		ds, name, err := loadData(data)
-		return nil, ds, name, err
+		ds, name, warns, err := loadDataFor(data, stderr)
+		return nil, ds, name, warns, err
 	}
-	return loadLesson(lessonPath, data)
+	return loadLesson(lessonPath, data, stderr)
 }
 
 // openLesson puts the command line's lesson in the window: the one read,

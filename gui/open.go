@@ -76,17 +76,33 @@ func (w *Window) openedWith(path string, ds *graphmodel.Dataset, warns []graphmo
 		return
 	}
 	w.SetDataset(localised(ds), filepath.Base(path))
+	if len(warns) == 0 {
+		w.lastWarnings = w.lastWarnings[:0]
+		w.status("Opened " + path)
+		return
+	}
+	w.ShowReadWarnings(path, warns)
+}
+
+// ShowReadWarnings lists in a dialog, and keeps for the status line, what
+// reading the open dataset's file at path left out or changed; with no
+// warnings it does nothing. The window calls it for a file opened in it,
+// the command line for the file it started with.
+func (w *Window) ShowReadWarnings(path string, warns []graphmodel.Problem) {
+	if len(warns) == 0 {
+		return
+	}
 	w.lastWarnings = w.lastWarnings[:0]
 	for _, p := range warns {
 		w.lastWarnings = append(w.lastWarnings, p.Error())
 	}
-	if len(warns) == 0 {
-		w.status("Opened " + path)
-		return
-	}
 	w.status(fmt.Sprintf("Opened %s (%d warnings)", path, len(warns)))
+	what := fmt.Sprintf("what these %d lines say", len(warns))
+	if len(warns) == 1 {
+		what = "what this line says"
+	}
 	w.listDialog("Opened "+filepath.Base(path)+" with warnings",
-		fmt.Sprintf("%s is open. The reader left out or changed what these %d lines say; the file itself is unchanged.", filepath.Base(path), len(warns)),
+		fmt.Sprintf("%s is open. The reader left out or changed %s; the file itself is unchanged.", filepath.Base(path), what),
 		w.lastWarnings)
 }
 
