@@ -266,7 +266,7 @@ func (b *Built) present(f Frame, id string) bool {
 }
 
 func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64, tag string) {
-	if f.Dataset != nil && f.Dataset.Undated() {
+	if undated(f) {
 		// No date to tell: the dataset's own title heads its picture.
 		b.PanelTexts = append(b.PanelTexts, Text{X: margin, Y: margin + th.TitleSize*sc*0.8, S: f.Dataset.Title,
 			Size: th.TitleSize * sc * 0.6, Bold: true, Color: th.Text, Align: Left, Opacity: 1})

@@ -55,6 +55,26 @@ type planLine struct {
 type frameMemo struct {
 	mu   sync.Mutex
 	plan *edgePlan
+	// undated is undatedOf.Undated(), which reads every relation: once a
+	// frame, not once a repaint.
+	undatedOf *graphmodel.Dataset
+	undated   bool
+}
+
+// undated is f.Dataset.Undated(), from the frame's memo when it has one.
+func undated(f Frame) bool {
+	if f.Dataset == nil {
+		return false
+	}
+	if f.memo == nil {
+		return f.Dataset.Undated()
+	}
+	f.memo.mu.Lock()
+	defer f.memo.mu.Unlock()
+	if f.memo.undatedOf != f.Dataset {
+		f.memo.undatedOf, f.memo.undated = f.Dataset, f.Dataset.Undated()
+	}
+	return f.memo.undated
 }
 
 // SameSlice reports whether a and b are one slice (the same array and

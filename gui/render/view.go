@@ -131,32 +131,43 @@ func fit(f Frame, lp [][2]float64, has []bool, area [4]float64, th *Theme, sc, z
 		minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
 		minY, maxY = math.Min(minY, p[1]), math.Max(maxY, p[1])
 	}
-	if math.IsInf(minX, 1) {
+	empty := math.IsInf(minX, 1)
+	if empty {
 		minX, minY, maxX, maxY = -100, -100, 100, 100
 	}
 	r := th.NodeRadius * sc
 	size := th.LabelSize * sc
-	half := make([]float64, len(lp)) // each actor's half width, disc or label
-	typical := fonts.Width("South Korea", size, true) / 2
-	for i := range lp {
-		half[i] = math.Max(r, typical) + 2*sc
-		if len(f.Actors) <= 200 {
+	// Each actor's half width, disc or label: its own name's up to 200
+	// actors, a typical name's beyond (uniform, so the extent has a closed
+	// form and the search below does not walk every actor 80 times).
+	uniform := len(f.Actors) > 200
+	typical := math.Max(r, fonts.Width("South Korea", size, true)/2) + 2*sc
+	var half []float64
+	if !uniform {
+		half = make([]float64, len(lp))
+		for i := range lp {
 			half[i] = math.Max(r, fonts.Width(f.Actors[i].Short, size, true)/2) + 2*sc
 		}
 	}
 	up, down := r+2*sc, r+size*0.2+size*1.23+2*sc // the disc above, the disc and label below
 	// span is the drawn extent at scale s along one axis, and its low end.
+	// Multiplying by s > 0 and adding a constant keep the order of
+	// floating-point numbers, so the closed forms equal the walk's result.
 	span := func(s float64, axis int) (lo, hi float64) {
+		switch {
+		case empty:
+			return math.Inf(1), math.Inf(-1)
+		case axis == 1:
+			return minY*s - up, maxY*s + down
+		case uniform:
+			return minX*s - typical, maxX*s + typical
+		}
 		lo, hi = math.Inf(1), math.Inf(-1)
 		for i, p := range lp {
 			if !has[i] {
 				continue
 			}
-			a, b := half[i], half[i]
-			if axis == 1 {
-				a, b = up, down
-			}
-			lo, hi = math.Min(lo, p[axis]*s-a), math.Max(hi, p[axis]*s+b)
+			lo, hi = math.Min(lo, p[0]*s-half[i]), math.Max(hi, p[0]*s+half[i])
 		}
 		return lo, hi
 	}
