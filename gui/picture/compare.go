@@ -2,10 +2,10 @@ package picture
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/echoes-viz/echoes/graphmodel"
+	"github.com/echoes-viz/echoes/gui/lang"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -76,11 +76,11 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 			render.EdgeShape{RelationID: t.ID, Mark: render.MarkEcho, From: from, To: to,
 				Style: render.Style{Color: echo, Width: 5 * sc, Dash: []float64{3, 1.5}, Arrow: false}, Opacity: 1})
 		lx, ly := (from[0]+to[0])/2, (from[1]+to[1])/2-8*sc
-		out.PanelTexts = append(out.PanelTexts, render.Text{X: lx, Y: ly, S: fmt.Sprintf("echoes the %d %s", old.Start.Year, strings.ToLower(old.Kind.Label())),
+		out.PanelTexts = append(out.PanelTexts, render.Text{X: lx, Y: ly, S: echoLabel(o.Lang, old),
 			Size: o.Theme.SmallSize * sc * 1.1, Bold: true, Color: o.Theme.Text, Halo: o.Theme.Background, Align: render.Center, Opacity: 1})
 	}
-	summary := "Glow on the left: kinds of tie a pair no longer has by the later date; on the right: kinds of tie that are new. " +
-		strconv.Itoa(len(d.Gained)) + " relations gained, " + strconv.Itoa(len(d.Lost)) + " lost, " + strconv.Itoa(len(d.Changed)) + " changed"
+	summary := lang.Translate(o.Lang, "Glow on the left: kinds of tie a pair no longer has by the later date; on the right: kinds of tie that are new.") + " " +
+		fmt.Sprintf(lang.Translate(o.Lang, "%[1]d relations gained, %[2]d lost, %[3]d changed"), len(d.Gained), len(d.Lost), len(d.Changed))
 	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) / 2, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*3.2, S: summary,
 		Size: o.Theme.SmallSize * sc * 1.1, Color: o.Theme.MutedText, Align: render.Center, Opacity: 1})
 	if !o.NoCredit {
@@ -88,6 +88,12 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 			S: render.SourceLine(ds), Size: o.Theme.SmallSize * sc * 0.9, Color: o.Theme.MutedText, Align: render.Right, Opacity: 1})
 	}
 	return out
+}
+
+// echoLabel names the older relation an echo link points back to: its
+// year and kind, in the picture's language.
+func echoLabel(tag string, old *graphmodel.Relation) string {
+	return fmt.Sprintf(lang.Translate(tag, "echoes the %[1]d %[2]s"), old.Start.Year, strings.ToLower(lang.Kind(tag, old.Kind)))
 }
 
 // pairKindsOnly lists the relations of a whose pair has no tie of the same
