@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -98,10 +100,20 @@ func (w *Window) key(e *fyne.KeyEvent) {
 
 func (w *Window) showKeys() {
 	items := []fyne.CanvasObject{}
-	for _, k := range KeyBindings() {
-		items = append(items, widget.NewLabelWithStyle(k[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(k[1]))
+	row := func(key, what string) {
+		desc := widget.NewLabel(what)
+		desc.Wrapping = fyne.TextWrapWord
+		items = append(items, widget.NewLabelWithStyle(key, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), desc)
 	}
-	items = append(items, widget.NewLabelWithStyle("Mouse", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("hover: summary; tap: details; drag a state: pin it;\ndouble-click: unpin; drag empty space: pan; wheel: zoom"))
-	dialog.ShowCustom("Keys", "Close", container.NewGridWithColumns(2, items...), w.Win)
+	for _, k := range KeyBindings() {
+		row(k[0], lang.L(k[1]))
+	}
+	row(lang.L("Mouse"), lang.L("hover: summary; tap: details; drag a state: pin it;\ndouble-click: unpin; drag empty space: pan; wheel: zoom"))
+	// The keys' column as wide as its widest key, the rest for the words,
+	// which wrap: on a 1280x720 projector the list scrolls inside the
+	// window instead of running off its edge.
+	d := dialog.NewCustom(lang.L("Keys"), lang.L("Close"), container.NewVScroll(container.New(layout.NewFormLayout(), items...)), w.Win)
+	size := w.Win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(size.Width-40, 900), min(size.Height-40, 640)))
+	d.Show()
 }
