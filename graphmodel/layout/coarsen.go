@@ -28,24 +28,53 @@ func baseLevel(n int, links []Link) *level {
 	for i := range l.mass {
 		l.mass[i] = 1
 	}
-	seen := make(map[[2]int32]bool, len(links))
-	var es [][2]int32
+	es := make([][2]int32, 0, len(links))
 	for _, k := range links {
 		a, b := k.Source, k.Target
 		if a == b || a < 0 || b < 0 || a >= n || b >= n {
 			continue
 		}
-		if a > b {
-			a, b = b, a
-		}
-		e := [2]int32{int32(a), int32(b)}
-		if !seen[e] {
-			seen[e] = true
-			es = append(es, e)
+		es = append(es, [2]int32{int32(min(a, b)), int32(max(a, b))})
+	}
+	l.setEdges(dedup(n, es), nil)
+	return l
+}
+
+// dedup drops the repeats of edges, keeping each edge's first place in es:
+// the edges are listed by their lower end, and a mark per higher end finds
+// the repeats, with no map (a map cost the most of building a level).
+func dedup(n int, es [][2]int32) [][2]int32 {
+	start := make([]int32, n+1)
+	for _, e := range es {
+		start[e[0]+1]++
+	}
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	byLow := make([]int32, len(es)) // edge indices, by lower end, in order
+	fill := append([]int32(nil), start[:n]...)
+	for k, e := range es {
+		byLow[fill[e[0]]] = int32(k)
+		fill[e[0]]++
+	}
+	mark := make([]int32, n) // a+1 when a's edge to the node is seen
+	repeat := make([]bool, len(es))
+	for a := range n {
+		for _, k := range byLow[start[a]:start[a+1]] {
+			b := es[k][1]
+			if mark[b] == int32(a)+1 {
+				repeat[k] = true
+			}
+			mark[b] = int32(a) + 1
 		}
 	}
-	l.setEdges(es, nil)
-	return l
+	out := es[:0]
+	for k, e := range es {
+		if !repeat[k] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // setEdges fills the CSR arrays from undirected edges with weights (nil
