@@ -3,7 +3,10 @@ package gui
 import (
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"fyne.io/fyne/v2/lang"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -54,7 +57,7 @@ func (w *Window) initLesson() {
 			w.showStep()
 		}
 	}
-	w.side.Append(container.NewTabItem("Lesson", ls.panel.content))
+	w.side.Append(container.NewTabItem(lang.L("Lesson"), ls.panel.content))
 	short := func(k fyne.KeyName, mod fyne.KeyModifier, f func()) {
 		w.Win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: mod}, func(fyne.Shortcut) { f() })
 	}
@@ -77,7 +80,7 @@ func (w *Window) SetLesson(l *lesson.Lesson, path string) {
 	w.lesson.doc.replace(l, path)
 	w.rememberLesson(path)
 	w.side.SelectIndex(len(w.side.Items) - 1)
-	w.status(fmt.Sprintf("Lesson %q: %d steps; P presents it", l.Title, len(l.Steps)))
+	w.status(lang.L("Lesson {{.Title}}: {{.Count}} steps; P presents it", map[string]any{"Title": strconv.Quote(l.Title), "Count": len(l.Steps)}))
 }
 
 // NewLessonAt starts an empty lesson that Ctrl+Shift+S saves to path.
@@ -134,7 +137,7 @@ func (w *Window) showOpenLesson() { w.askOpen([]string{".json"}, w.openLessonFil
 func (w *Window) saveLesson() {
 	doc := w.lesson.doc
 	if doc.l == nil {
-		w.status("No lesson to save: add a step with Ctrl+Shift+A first")
+		w.status(lang.L("No lesson to save: add a step with Ctrl+Shift+A first"))
 		return
 	}
 	if doc.path != "" {
@@ -143,7 +146,7 @@ func (w *Window) saveLesson() {
 	}
 	path := widget.NewEntry()
 	path.SetText(filepath.Join(defaultDir(), "lesson.json"))
-	dialog.ShowForm("Save lesson", "Save", "Cancel", []*widget.FormItem{widget.NewFormItem("File", path)}, func(ok bool) {
+	dialog.ShowForm(lang.L("Save lesson"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("File"), path)}, func(ok bool) {
 		if ok {
 			w.writeLesson(path.Text)
 		}
@@ -159,13 +162,13 @@ func (w *Window) writeLesson(path string) {
 	}
 	doc.saved(path)
 	w.rememberLesson(path)
-	w.status("Saved lesson " + path)
+	w.status(lang.L("Saved lesson {{.Path}}", map[string]any{"Path": path}))
 }
 
 // undoLesson takes back the last change to the lesson (Ctrl+Z).
 func (w *Window) undoLesson() {
 	if w.lesson.doc.undoLast() {
-		w.status("Undone")
+		w.status(lang.L("Undone"))
 	}
 }
 
@@ -202,7 +205,7 @@ func (w *Window) addStep() {
 	})
 	w.lesson.panel.selectStep(at)
 	w.side.SelectIndex(len(w.side.Items) - 1)
-	w.status(fmt.Sprintf("Step %d added: %s", at+1, s.ShownTitle(ds)))
+	w.status(lang.L("Step {{.N}} added: {{.Title}}", map[string]any{"N": at + 1, "Title": s.ShownTitle(ds)}))
 }
 
 // saveView keeps the window's view while a lesson is presented.

@@ -3,6 +3,8 @@ package gui
 import (
 	"fmt"
 
+	"fyne.io/fyne/v2/lang"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -34,7 +36,7 @@ type lessonPanel struct {
 }
 
 func newLessonPanel(w *Window) *lessonPanel {
-	p := &lessonPanel{w: w, selected: -1, heading: widget.NewLabel("No lesson open.")}
+	p := &lessonPanel{w: w, selected: -1, heading: widget.NewLabel(lang.L("No lesson open."))}
 	p.heading.Wrapping = fyne.TextWrapWord
 	doc := w.lesson.doc
 	p.list = widget.NewList(
@@ -50,7 +52,7 @@ func newLessonPanel(w *Window) *lessonPanel {
 			row.index = i
 			if s.Event != "" && s.EventOf(ds) == nil {
 				// A lesson over another dataset than the one opened.
-				row.label.SetText(fmt.Sprintf("%d. %s (not in this dataset)", i+1, s.Event))
+				row.label.SetText(lang.L("{{.N}}. {{.Event}} (not in this dataset)", map[string]any{"N": i + 1, "Event": s.Event}))
 				return
 			}
 			mark := ""
@@ -61,7 +63,7 @@ func newLessonPanel(w *Window) *lessonPanel {
 			if e := s.EventOf(ds); e != nil {
 				date = e.Date // "April 1950", as the dataset has it
 			}
-			row.label.SetText(fmt.Sprintf("%d. %s  %s%s", i+1, date.Human(), s.ShownTitle(ds), mark))
+			row.label.SetText(fmt.Sprintf("%d. %s  %s%s", i+1, dateText(date), s.ShownTitle(ds), mark))
 		})
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if p.selected == i {
@@ -83,7 +85,7 @@ func newLessonPanel(w *Window) *lessonPanel {
 		}
 	}
 	p.name = widget.NewEntry()
-	p.name.SetPlaceHolder("The lesson's title")
+	p.name.SetPlaceHolder(lang.L("The lesson's title"))
 	p.name.OnChanged = func(text string) {
 		if !p.filling && doc.l != nil && text != doc.l.Title {
 			doc.change("lesson title", func(l *lesson.Lesson) { l.Title = text })
@@ -91,22 +93,22 @@ func newLessonPanel(w *Window) *lessonPanel {
 	}
 	p.name.Hide()
 	p.title = widget.NewEntry()
-	p.title.SetPlaceHolder("Title (empty: the event's own)")
+	p.title.SetPlaceHolder(lang.L("Title (empty: the event's own)"))
 	p.title.OnChanged = edit("title", func(s *lesson.Step, t string) { s.Title = t })
 	p.caption = widget.NewMultiLineEntry()
 	p.caption.Wrapping = fyne.TextWrapWord
 	p.caption.SetMinRowsVisible(3)
-	p.caption.SetPlaceHolder("Caption, the answer of a predict step (empty: the event's own)")
+	p.caption.SetPlaceHolder(lang.L("Caption, the answer of a predict step (empty: the event's own)"))
 	p.caption.OnChanged = edit("caption", func(s *lesson.Step, t string) { s.Caption = t })
 	p.notes = widget.NewMultiLineEntry()
 	p.notes.Wrapping = fyne.TextWrapWord
 	p.notes.SetMinRowsVisible(2)
-	p.notes.SetPlaceHolder("Presenter notes (N shows them while presenting)")
+	p.notes.SetPlaceHolder(lang.L("Presenter notes (N shows them while presenting)"))
 	p.notes.OnChanged = edit("notes", func(s *lesson.Step, t string) { s.Notes = t })
 	p.question = widget.NewEntry()
-	p.question.SetPlaceHolder("Question asked before the reveal")
+	p.question.SetPlaceHolder(lang.L("Question asked before the reveal"))
 	p.question.OnChanged = edit("question", func(s *lesson.Step, t string) { s.Question = t })
-	p.predict = widget.NewCheck("Predict: ask first, reveal on the next key", func(on bool) {
+	p.predict = widget.NewCheck(lang.L("Predict: ask first, reveal on the next key"), func(on bool) {
 		if p.filling || p.selected < 0 {
 			return
 		}
@@ -143,16 +145,16 @@ func (p *lessonPanel) refresh() {
 	doc := p.w.lesson.doc
 	switch {
 	case doc.l == nil:
-		p.heading.SetText("No lesson open. + adds the view on show as a step (Ctrl+Shift+A); the folder opens a lesson (Ctrl+Shift+O); the page opens the built-in one.")
+		p.heading.SetText(lang.L("No lesson open. + adds the view on show as a step (Ctrl+Shift+A); the folder opens a lesson (Ctrl+Shift+O); the page opens the built-in one."))
 	default:
-		where := "not saved yet"
+		where := lang.L("not saved yet")
 		if doc.path != "" {
 			where = doc.path
 			if doc.dirty {
-				where += " (changed)"
+				where = lang.L("{{.Where}} (changed)", map[string]any{"Where": where})
 			}
 		}
-		p.heading.SetText(fmt.Sprintf("%d steps \u2014 %s", len(doc.l.Steps), where))
+		p.heading.SetText(lang.L("{{.Count}} steps \u2014 {{.Where}}", map[string]any{"Count": len(doc.l.Steps), "Where": where}))
 		if p.name.Text != doc.l.Title {
 			p.filling = true
 			p.name.SetText(doc.l.Title)
@@ -224,7 +226,7 @@ func (p *lessonPanel) move(d int) {
 	}
 	doc.change("", func(l *lesson.Lesson) { l.Steps[i], l.Steps[j] = l.Steps[j], l.Steps[i] })
 	p.selectStep(j)
-	p.w.status(fmt.Sprintf("Step moved to %d", j+1))
+	p.w.status(lang.L("Step moved to {{.N}}", map[string]any{"N": j + 1}))
 }
 
 // moveTo moves step from by delta places (a drag in the list), as one
@@ -241,7 +243,7 @@ func (p *lessonPanel) moveTo(from, delta int) {
 		l.Steps = append(l.Steps[:to], append([]lesson.Step{s}, l.Steps[to:]...)...)
 	})
 	p.selectStep(to)
-	p.w.status(fmt.Sprintf("Step moved to %d", to+1))
+	p.w.status(lang.L("Step moved to {{.N}}", map[string]any{"N": to + 1}))
 }
 
 // deleteStep removes the selected step.
@@ -263,7 +265,7 @@ func (p *lessonPanel) setPredict(on bool) {
 		s := &l.Steps[i]
 		s.Predict = on
 		if on && s.Question == "" {
-			s.Question = "What happens next?"
+			s.Question = lang.L("What happens next?")
 		}
 		if !on {
 			s.Question = ""
