@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/echoes-viz/echoes/gui/lang"
 	"github.com/echoes-viz/echoes/gui/picture"
 )
 
@@ -93,7 +94,7 @@ func (w *Window) showStep() {
 	ls := w.lesson
 	ds := w.Viewer.Dataset()
 	s := &ls.doc.l.Steps[ls.step]
-	v := picture.StepViewOf(ds, s, ls.revealed)
+	v := picture.StepViewOf(ds, s, ls.revealed, lang.Current())
 	w.Network.Step = &v
 	w.Network.Compare = v.Compare != 0
 	if v.Compare != 0 {

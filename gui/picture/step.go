@@ -3,6 +3,7 @@ package picture
 import (
 	"github.com/echoes-viz/echoes/graphmodel"
 	"github.com/echoes-viz/echoes/graphmodel/lesson"
+	"github.com/echoes-viz/echoes/gui/lang"
 	"github.com/echoes-viz/echoes/gui/render"
 )
 
@@ -32,8 +33,9 @@ type StepView struct {
 }
 
 // StepViewOf is the view of step s of a lesson over ds; revealed says
-// whether a predict step's answer is shown.
-func StepViewOf(ds *graphmodel.Dataset, s *lesson.Step, revealed bool) StepView {
+// whether a predict step's answer is shown, tag the language of the words
+// Echoes adds (see gui/lang).
+func StepViewOf(ds *graphmodel.Dataset, s *lesson.Step, revealed bool, tag string) StepView {
 	v := StepView{Day: s.Day(ds), Zoom: s.Zoom}
 	caption := s.ShownCaption(ds)
 	if s.Predict && !revealed {
@@ -54,7 +56,7 @@ func StepViewOf(ds *graphmodel.Dataset, s *lesson.Step, revealed bool) StepView 
 	title := s.ShownTitle(ds)
 	if v.Waiting && s.Title == "" {
 		// The event's own title would give the answer away.
-		title = "What happens next?"
+		title = lang.Translate(tag, "What happens next?")
 	}
 	v.Event = &graphmodel.Event{ID: "lesson-step", Date: date, Title: title, Caption: caption}
 	if len(s.Hide) > 0 {
@@ -119,7 +121,7 @@ func (v StepView) Apply(f *render.Frame, o *render.Options) {
 // Step builds the picture of a lesson step: what the class sees, and a
 // handout's page.
 func Step(ds *graphmodel.Dataset, s *lesson.Step, revealed bool, o Options, fonts *render.Fonts) render.Built {
-	v := StepViewOf(ds, s, revealed)
+	v := StepViewOf(ds, s, revealed, o.Lang)
 	if v.Zoom > 0 {
 		o.Zoom = v.Zoom
 	}

@@ -61,7 +61,7 @@ func TestStepView(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(fmt.Sprint("revealed ", tc.revealed), func(t *testing.T) {
-			v := StepViewOf(ds, s, tc.revealed)
+			v := StepViewOf(ds, s, tc.revealed, "")
 			if (v.Event.Title == "China enters the Korean War") != tc.revealed {
 				t.Errorf("title %q gives the answer away, or is not the event's after the reveal", v.Event.Title)
 			}
