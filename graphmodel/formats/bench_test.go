@@ -238,7 +238,8 @@ func TestWriteLimitInputs(t *testing.T) {
 
 // BenchmarkReadLimit reads the 1,000,000-relation CSV pair and the JSON of
 // the same network (from ECHOES_LIMIT_DIR when set, as TestWriteLimitInputs
-// writes them; else written first), reporting the peak live heap.
+// writes them; else written first), and its GEXF and GraphML when they are
+// there, reporting the peak live heap.
 func BenchmarkReadLimit(b *testing.B) {
 	dir := os.Getenv("ECHOES_LIMIT_DIR")
 	base := filepath.Join(dir, fmt.Sprintf("limit-%d", MaxRelations))
@@ -253,8 +254,11 @@ func BenchmarkReadLimit(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for _, ext := range []string{".csv", ".json"} {
+	for _, ext := range []string{".csv", ".json", ".gexf", ".graphml"} {
 		b.Run(ext[1:], func(b *testing.B) {
+			if _, err := os.Stat(base + ext); err != nil {
+				b.Skip("no", base+ext, "(echoes convert writes it from the CSV pair)")
+			}
 			var peak uint64
 			for b.Loop() {
 				runtime.GC()

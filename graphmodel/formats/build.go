@@ -35,25 +35,6 @@ type builder struct {
 	relSlab    []graphmodel.Relation
 }
 
-// newRelation returns a zero relation cut from a block of them: one
-// allocation for a thousand relations rather than one each.
-func (b *builder) newRelation() *graphmodel.Relation {
-	if len(b.relSlab) == cap(b.relSlab) {
-		b.relSlab = make([]graphmodel.Relation, 0, 1024)
-	}
-	b.relSlab = b.relSlab[:len(b.relSlab)+1]
-	return &b.relSlab[len(b.relSlab)-1]
-}
-
-// expectRelations makes room for about n relations, as a reader that can
-// count them cheaply (the lines of a CSV file) expects; past the limit is
-// an error anyway.
-func (b *builder) expectRelations(n int) {
-	n = min(n, MaxRelations)
-	b.ds.Relations = slices.Grow(b.ds.Relations, n)
-	b.relAt.reserve(n)
-}
-
 func newBuilder(file string) *builder {
 	return &builder{file: file}
 }
@@ -155,14 +136,6 @@ func (b *builder) own(r *graphmodel.Relation) {
 	default:
 		r.Certainty = graphmodel.Certainty(strings.Clone(string(r.Certainty)))
 	}
-}
-
-// ownID returns the actor's own string for id, or a copy of id.
-func (b *builder) ownID(id string) string {
-	if own, ok := b.actorIDs[id]; ok {
-		return own
-	}
-	return strings.Clone(id)
 }
 
 // kinds returns Echoes' kinds, made once per read.

@@ -53,6 +53,9 @@ func ReadWithWarnings(path string) (*graphmodel.Dataset, []graphmodel.Problem, e
 	if st.IsDir() || strings.EqualFold(filepath.Ext(path), ".csv") {
 		return readCSVFiles(path)
 	}
+	if ds, ws, ok, err := streamXML(path); ok {
+		return ds, ws, err
+	}
 	data, err := readFile(path)
 	if err != nil {
 		return nil, nil, err
@@ -188,6 +191,44 @@ func rootPrefix(head []byte, local string) string {
 		return ""
 	}
 	return p
+}
+
+// streamXML reads a GEXF or GraphML file as it streams in, so that the
+// file is never held whole (394 MB at the limits); ok is false when the
+// file is another format or UTF-16, which is read whole.
+func streamXML(path string) (ds *graphmodel.Dataset, ws []graphmodel.Problem, ok bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, true, fileProblem(path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return nil, nil, false, nil
+	}
+	if st.Size() > MaxFileBytes {
+		return nil, nil, true, tooBig(path, st.Size())
+	}
+	head := make([]byte, 64<<10)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, nil, true, fileProblem(path, err)
+	}
+	head = head[:n]
+	if _, utf16 := utf16Order(head); utf16 || bytes.HasPrefix(head, []byte{0, 0, 0xfe, 0xff}) {
+		return nil, nil, false, nil
+	}
+	format, _ := formatOf(path, head)
+	var rest io.Reader = io.LimitReader(f, MaxFileBytes-int64(n)) // a file that grows is cut at the limit
+	switch format {
+	case "gexf":
+		ds, ws, err = readGEXFFrom(path, newXMLTokenizer(head, rest))
+	case "graphml":
+		ds, ws, err = readGraphMLFrom(path, newXMLTokenizer(head, rest))
+	default:
+		return nil, nil, false, nil
+	}
+	return ds, ws, true, err
 }
 
 // readFile reads a whole file, refusing one over MaxFileBytes.

@@ -1,6 +1,11 @@
 package formats
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/echoes-viz/echoes/graphmodel"
+)
 
 // idLists cuts plain lists of ids ("a;b") as parseList does, but out of
 // one shared block of strings instead of a slice for each list: at a
@@ -60,4 +65,31 @@ func listSep(s string) int {
 		}
 	}
 	return -1
+}
+
+// expectRelations makes room for about n relations, as a reader that can
+// count them cheaply (the lines of a CSV file) expects; past the limit is
+// an error anyway.
+func (b *builder) expectRelations(n int) {
+	n = min(n, MaxRelations)
+	b.ds.Relations = slices.Grow(b.ds.Relations, n)
+	b.relAt.reserve(n)
+}
+
+// ownID returns the actor's own string for id, or a copy of id.
+func (b *builder) ownID(id string) string {
+	if own, ok := b.actorIDs[id]; ok {
+		return own
+	}
+	return strings.Clone(id)
+}
+
+// newRelation returns a zero relation cut from a block of them: one
+// allocation for a thousand relations rather than one each.
+func (b *builder) newRelation() *graphmodel.Relation {
+	if len(b.relSlab) == cap(b.relSlab) {
+		b.relSlab = make([]graphmodel.Relation, 0, 1024)
+	}
+	b.relSlab = b.relSlab[:len(b.relSlab)+1]
+	return &b.relSlab[len(b.relSlab)-1]
 }

@@ -39,11 +39,16 @@ type gexfReader struct {
 	groups   map[string]*groupAcc // Echoes "relation" attribute → relation
 }
 
-// readGEXF reads a GEXF 1.1, 1.2 or 1.3 document, static or dynamic.
+// readGEXF reads a GEXF document held in memory.
 func readGEXF(name string, data []byte) (*graphmodel.Dataset, []graphmodel.Problem, error) {
+	return readGEXFFrom(name, newXMLTokenizer(data, nil))
+}
+
+// readGEXFFrom reads a GEXF 1.1, 1.2 or 1.3 document, static or dynamic.
+func readGEXFFrom(name string, tok *xmlTokenizer) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	b := newBuilder(name)
 	g := &gexfReader{b: b, decls: map[string]map[string]gexfAttr{}, defaults: map[string][]string{}, groups: map[string]*groupAcc{}}
-	root := xmlWalk(b, data, map[string]bool{"node": true, "edge": true}, g.start, g.item)
+	root := xmlWalk(b, tok, map[string]bool{"node": true, "edge": true}, g.start, g.item)
 	if root != nil && !b.stopped() {
 		if root.name.Local != "gexf" {
 			b.addf(root.at, "root element is <%s>, not <gexf>; this is not a GEXF file", root.name.Local)
@@ -221,8 +226,17 @@ func (g *gexfReader) attvalues(e *elem, class string) []attvalue {
 	if len(defaults) > 0 {
 		given = map[string]bool{}
 	}
-	for _, block := range e.children("attvalues") {
-		for _, v := range block.children("attvalue") {
+	for _, block := range e.kids {
+		if block.name.Local != "attvalues" {
+			continue
+		}
+		if out == nil {
+			out = make([]attvalue, 0, len(block.kids)+len(defaults)) // one allocation, not four
+		}
+		for _, v := range block.kids {
+			if v.name.Local != "attvalue" {
+				continue
+			}
 			key, ok := v.attr("for")
 			if !ok {
 				key = v.get("id") // GEXF 1.1

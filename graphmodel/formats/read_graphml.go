@@ -30,12 +30,17 @@ type graphmlReader struct {
 	groups map[string]*groupAcc
 }
 
-// readGraphML reads a GraphML document. GraphML is static; data keys named
-// like Echoes' fields (start, end, kind, ...) are read all the same.
+// readGraphML reads a GraphML document held in memory.
 func readGraphML(name string, data []byte) (*graphmodel.Dataset, []graphmodel.Problem, error) {
+	return readGraphMLFrom(name, newXMLTokenizer(data, nil))
+}
+
+// readGraphMLFrom reads a GraphML document. GraphML is static; data keys named
+// like Echoes' fields (start, end, kind, ...) are read all the same.
+func readGraphMLFrom(name string, tok *xmlTokenizer) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	b := newBuilder(name)
 	g := &graphmlReader{b: b, keys: map[string]map[string]graphmlKey{}, defs: map[string][]string{}, groups: map[string]*groupAcc{}}
-	root := xmlWalk(b, data, map[string]bool{"node": true, "edge": true, "hyperedge": true}, g.start, g.item)
+	root := xmlWalk(b, tok, map[string]bool{"node": true, "edge": true, "hyperedge": true}, g.start, g.item)
 	if root != nil && !b.stopped() {
 		switch {
 		case root.name.Local != "graphml":

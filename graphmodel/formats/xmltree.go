@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
-	"io"
 	"strings"
 )
 
@@ -65,58 +63,59 @@ func (e *elem) child(local string) *elem {
 // names (outermost first), so a reader can pick up graph settings before
 // the nodes come. Limits on depth and element counts are enforced, and a
 // DOCTYPE declaring entities is refused. Problems go to b.
-func xmlWalk(b *builder, data []byte, items map[string]bool, start func(e *elem, path []string), item func(e *elem, path []string)) (root *elem) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
-		switch strings.ToLower(label) {
-		case "utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2":
-			return r, nil // toUTF8 has decoded it already
-		}
-		return nil, fmt.Errorf("encoding %q is not supported", label)
-	}
+func xmlWalk(b *builder, tok *xmlTokenizer, items map[string]bool, start func(e *elem, path []string), item func(e *elem, path []string)) (root *elem) {
 	var stack []*elem
+	var raw []xml.Name // the open elements' names as written, to match end tags
 	var path []string
+	var ns nsScope
 	kept := 0
 	itemDepth := -1 // stack depth of the item being read, or -1
+	fail := func(err error) {
+		b.addf(tok.pos(tok.offset()), "XML: %s; %s", xmlErrText(err), xmlErrFix(err))
+	}
 	for !b.stopped() {
-		line, col := dec.InputPos()
-		tok, err := dec.Token()
-		if err == io.EOF {
+		at := tok.offset()
+		if err := tok.next(); err != nil {
+			fail(err)
+			break
+		}
+		switch tok.kind {
+		case tokEOF:
 			if len(stack) > 0 {
-				b.addf(pos{line, col}, "file ends inside <%s>; close it with </%s>", stack[len(stack)-1].name.Local, stack[len(stack)-1].name.Local)
+				fail(&xmlSyntaxError{"unexpected EOF"})
 			}
-			break
-		}
-		if err != nil {
-			l, c := dec.InputPos()
-			b.addf(pos{l, c}, "XML: %s; %s", xmlErrText(err), xmlErrFix(err))
-			break
-		}
-		switch t := tok.(type) {
-		case xml.Directive:
-			if bytes.HasPrefix(bytes.TrimSpace(t), []byte("DOCTYPE")) && bytes.Contains(t, []byte("ENTITY")) {
-				b.addf(pos{line, col}, "the DOCTYPE declares entities, which Echoes refuses (they can read other files or expand without end); remove the <!DOCTYPE ...> block")
+			if root == nil && !b.stopped() && len(b.problems) == 0 {
+				b.addf(pos{1, 1}, "no XML element found; the file is empty or not XML")
+			}
+			return root
+		case tokDirective:
+			if bytes.HasPrefix(bytes.TrimSpace(tok.text), []byte("DOCTYPE")) && bytes.Contains(tok.text, []byte("ENTITY")) {
+				b.addf(tok.pos(at), "the DOCTYPE declares entities, which Echoes refuses (they can read other files or expand without end); remove the <!DOCTYPE ...> block")
 				return nil
 			}
-		case xml.StartElement:
+		case tokStart, tokEmpty:
+			p := tok.pos(at)
 			if len(stack) >= MaxDepth {
-				b.addf(pos{line, col}, "elements nest more than %d deep; Echoes reads at most %d levels", MaxDepth, MaxDepth)
+				b.addf(p, "elements nest more than %d deep; Echoes reads at most %d levels", MaxDepth, MaxDepth)
 				return nil
 			}
-			e := &elem{name: t.Name, attrs: t.Attr, at: pos{line, col}, size: 1} // Token gives each its own Attr
+			ns.open(tok.attrs)
+			e := &elem{name: ns.element(tok.name), attrs: tok.attrs, at: p, size: 1}
+			for i := range e.attrs {
+				e.attrs[i].Name = ns.attr(e.attrs[i].Name)
+			}
 			if itemDepth >= 0 {
 				if stack[itemDepth].size >= MaxItemElements {
 					b.addf(stack[itemDepth].at, "<%s> holds more than %d elements; Echoes reads at most %d inside one node or edge", stack[itemDepth].name.Local, MaxItemElements, MaxItemElements)
 					return nil
 				}
 				stack[itemDepth].size++
-			} else if items[t.Name.Local] {
+			} else if items[e.name.Local] {
 				itemDepth = len(stack)
 			} else {
 				kept++
 				if kept > MaxKeptElements {
-					b.addf(pos{line, col}, "more than %d elements outside nodes and edges; Echoes reads at most %d", MaxKeptElements, MaxKeptElements)
+					b.addf(p, "more than %d elements outside nodes and edges; Echoes reads at most %d", MaxKeptElements, MaxKeptElements)
 					return nil
 				}
 			}
@@ -133,38 +132,139 @@ func xmlWalk(b *builder, data []byte, items map[string]bool, start func(e *elem,
 			}
 			if len(stack) == 0 {
 				if root != nil {
-					b.addf(pos{line, col}, "a second root element <%s>; a file holds one document", t.Name.Local)
+					b.addf(p, "a second root element <%s>; a file holds one document", e.name.Local)
 					return nil
 				}
 				root = e
 			}
 			stack = append(stack, e)
-			path = append(path, t.Name.Local)
-		case xml.EndElement:
-			e := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			path = path[:len(path)-1]
-			switch {
-			case len(stack) == itemDepth:
-				itemDepth = -1
-				item(e, path)
-			case len(stack) > 0:
-				p := stack[len(stack)-1]
-				p.kids = append(p.kids, e)
+			raw = append(raw, tok.name)
+			path = append(path, e.name.Local)
+			if tok.kind == tokEmpty {
+				stack, raw, path, itemDepth = closeElem(stack, raw, path, itemDepth, item)
+				ns.close()
 			}
-		case xml.CharData:
+		case tokEnd:
+			if err := endMatches(raw, tok.name); err != nil {
+				fail(err)
+				return root
+			}
+			stack, raw, path, itemDepth = closeElem(stack, raw, path, itemDepth, item)
+			ns.close()
+		case tokText:
 			// A mixed element's text is kept inside nodes and edges only
 			// (a yEd label); outside them it is text between the items,
 			// which a file could make as long as itself.
-			if e := top(stack); e != nil && (!e.mixed || (itemDepth >= 0 && len(bytes.TrimSpace(t)) > 0)) {
-				e.text = append(e.text, t...)
+			if e := top(stack); e != nil && (!e.mixed || (itemDepth >= 0 && len(bytes.TrimSpace(tok.text)) > 0)) {
+				e.text = append(e.text, tok.text...)
 			}
 		}
 	}
-	if root == nil && !b.stopped() && len(b.problems) == 0 {
-		b.addf(pos{1, 1}, "no XML element found; the file is empty or not XML")
-	}
 	return root
+}
+
+// closeElem closes the innermost element: an item goes to item, any other
+// element to its parent's children.
+func closeElem(stack []*elem, raw []xml.Name, path []string, itemDepth int, item func(e *elem, path []string)) ([]*elem, []xml.Name, []string, int) {
+	e := stack[len(stack)-1]
+	stack, raw, path = stack[:len(stack)-1], raw[:len(raw)-1], path[:len(path)-1]
+	switch {
+	case len(stack) == itemDepth:
+		itemDepth = -1
+		item(e, path)
+	case len(stack) > 0:
+		p := stack[len(stack)-1]
+		if p.kids == nil {
+			p.kids = make([]*elem, 0, 4) // as a GEXF edge's attvalues: one allocation, not three
+		}
+		p.kids = append(p.kids, e)
+	}
+	return stack, raw, path, itemDepth
+}
+
+// endMatches checks an end tag against the open elements, with
+// encoding/xml's words.
+func endMatches(open []xml.Name, end xml.Name) error {
+	if len(open) == 0 {
+		return &xmlSyntaxError{"unexpected end element </" + end.Local + ">"}
+	}
+	s := open[len(open)-1]
+	switch {
+	case s.Local != end.Local:
+		return &xmlSyntaxError{"element <" + s.Local + "> closed by </" + end.Local + ">"}
+	case s.Space != end.Space:
+		space := end.Space
+		if space == "" {
+			space = `""`
+		}
+		return &xmlSyntaxError{"element <" + s.Local + "> in space " + s.Space + " closed by </" + end.Local + "> in space " + space}
+	}
+	return nil
+}
+
+// nsScope resolves namespace prefixes as encoding/xml does: xmlns and
+// xmlns:p attributes bind for the element and what it holds.
+type nsScope struct {
+	binds  []nsBind
+	counts []int // bindings each open element made
+}
+
+type nsBind struct{ prefix, url string }
+
+// open records the bindings an element's attributes make.
+func (s *nsScope) open(attrs []xml.Attr) {
+	n := 0
+	for _, a := range attrs {
+		switch {
+		case a.Name.Space == "xmlns":
+			s.binds = append(s.binds, nsBind{a.Name.Local, a.Value})
+			n++
+		case a.Name.Space == "" && a.Name.Local == "xmlns":
+			s.binds = append(s.binds, nsBind{"", a.Value})
+			n++
+		}
+	}
+	s.counts = append(s.counts, n)
+}
+
+// close drops the bindings of the innermost element.
+func (s *nsScope) close() {
+	n := s.counts[len(s.counts)-1]
+	s.counts = s.counts[:len(s.counts)-1]
+	s.binds = s.binds[:len(s.binds)-n]
+}
+
+func (s *nsScope) lookup(prefix string) (string, bool) {
+	for i := len(s.binds) - 1; i >= 0; i-- {
+		if s.binds[i].prefix == prefix {
+			return s.binds[i].url, true
+		}
+	}
+	return "", false
+}
+
+// element translates an element's name: its prefix, or no prefix, to the
+// namespace bound to it; an unbound prefix stays as it is.
+func (s *nsScope) element(n xml.Name) xml.Name {
+	switch {
+	case n.Space == "xmlns", n.Space == "" && n.Local == "xmlns":
+		return n
+	case n.Space == "xml":
+		n.Space = "http://www.w3.org/XML/1998/namespace"
+	}
+	if v, ok := s.lookup(n.Space); ok {
+		n.Space = v
+	}
+	return n
+}
+
+// attr translates an attribute's name: unprefixed names stay in no
+// namespace.
+func (s *nsScope) attr(n xml.Name) xml.Name {
+	if n.Space == "" {
+		return n
+	}
+	return s.element(n)
 }
 
 // top returns the innermost open element, or nil.
@@ -178,9 +278,9 @@ func top(stack []*elem) *elem {
 // xmlErrText is the decoder's message without its "XML syntax error on
 // line N:" prefix, since the problem carries the place.
 func xmlErrText(err error) string {
-	var se *xml.SyntaxError
+	var se *xmlSyntaxError
 	if errors.As(err, &se) {
-		return se.Msg
+		return se.msg
 	}
 	return strings.TrimPrefix(err.Error(), "xml: ")
 }
