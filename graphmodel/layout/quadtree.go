@@ -241,7 +241,20 @@ func (t *quadtree) scatterRange(lo, hi int) {
 func (t *quadtree) sortBuckets(lo, hi int) {
 	for q := lo; q < hi; q++ {
 		s, e := t.bucketStart[q], t.bucketStart[q+1]
-		if e-s > 1 {
+		if e-s <= insertionMax {
+			// A stable insertion sort: the same order as the radix sort,
+			// without its passes over 256 counters, which cost most of a
+			// small level's tick.
+			keys, order := t.keys[s:e], t.order[s:e]
+			for i := 1; i < len(keys); i++ {
+				k, o := keys[i], order[i]
+				j := i
+				for ; j > 0 && keys[j-1] > k; j-- {
+					keys[j], order[j] = keys[j-1], order[j-1]
+				}
+				keys[j], order[j] = k, o
+			}
+		} else {
 			keys, tmp := t.keys[s:e], t.keysTmp[s:e]
 			order, otmp := t.order[s:e], t.orderTmp[s:e]
 			count := &t.radix[q]
@@ -283,28 +296,9 @@ func (t *quadtree) sortBuckets(lo, hi int) {
 	}
 }
 
-// quantize maps v to [0, top]; NaN goes to 0.
-func quantize(v float64, top uint32) uint32 {
-	if !(v > 0) {
-		return 0
-	}
-	if v >= float64(top) {
-		return top
-	}
-	return uint32(v)
-}
-
-// interleave puts x's bits at even and y's at odd positions.
-func interleave(x, y uint32) uint32 { return spread(x) | spread(y)<<1 }
-
-// spread inserts a zero bit above each of the low 16 bits of v.
-func spread(v uint32) uint32 {
-	v = (v | v<<8) & 0x00ff00ff
-	v = (v | v<<4) & 0x0f0f0f0f
-	v = (v | v<<2) & 0x33333333
-	v = (v | v<<1) & 0x55555555
-	return v
-}
+// insertionMax is the most points of a bucket sorted by insertion rather
+// than by radix.
+const insertionMax = 48
 
 // buildTop records the top node for points [lo, hi) and returns its
 // index: a task when the points share a bucket, else a cell above the
