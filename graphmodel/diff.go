@@ -20,18 +20,21 @@ func (d Delta) Empty() bool { return len(d.Gained)+len(d.Lost)+len(d.Changed) ==
 // relation id.
 func Diff(a, b *Snapshot) Delta {
 	var d Delta
-	for _, t := range b.Ties() {
-		old, ok := a.ties[t.ID]
+	at, bt := a.Ties(), b.Ties()
+	i, j := 0, 0
+	for i < len(at) || j < len(bt) {
 		switch {
-		case !ok:
-			d.Gained = append(d.Gained, t)
-		case old.Status != t.Status:
-			d.Changed = append(d.Changed, Change{Relation: t.Relation, From: old.Status, To: t.Status})
-		}
-	}
-	for _, t := range a.Ties() {
-		if _, ok := b.ties[t.ID]; !ok {
-			d.Lost = append(d.Lost, t)
+		case j == len(bt) || (i < len(at) && at[i].ID < bt[j].ID):
+			d.Lost = append(d.Lost, at[i])
+			i++
+		case i == len(at) || bt[j].ID < at[i].ID:
+			d.Gained = append(d.Gained, bt[j])
+			j++
+		default:
+			if at[i].Status != bt[j].Status {
+				d.Changed = append(d.Changed, Change{Relation: bt[j].Relation, From: at[i].Status, To: bt[j].Status})
+			}
+			i, j = i+1, j+1
 		}
 	}
 	return d

@@ -1,7 +1,10 @@
 package graphmodel
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/dominikbraun/graph"
@@ -29,7 +32,7 @@ type Snapshot struct {
 	Edges     []*Edge  // sorted by A, then B
 	Groupings []*Grouping
 
-	ties map[string]Tie
+	ties []Tie // sorted by relation id
 
 	graphOnce sync.Once // a snapshot may be read from two goroutines
 	graph     graph.Graph[string, *Actor]
@@ -84,19 +87,16 @@ func (s *Snapshot) Triangles() []Triangle {
 
 // Tie returns the relation id's tie on this day, if it is in the snapshot.
 func (s *Snapshot) Tie(id string) (Tie, bool) {
-	t, ok := s.ties[id]
-	return t, ok
+	i, ok := slices.BinarySearchFunc(s.ties, id, func(t Tie, id string) int { return strings.Compare(t.ID, id) })
+	if !ok {
+		return Tie{}, false
+	}
+	return s.ties[i], true
 }
 
-// Ties returns every tie in the snapshot, sorted by relation id.
-func (s *Snapshot) Ties() []Tie {
-	out := make([]Tie, 0, len(s.ties))
-	for _, t := range s.ties {
-		out = append(out, t)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
+// Ties returns every tie in the snapshot, sorted by relation id. The
+// slice is the snapshot's own: read it, do not change it.
+func (s *Snapshot) Ties() []Tie { return s.ties }
 
 // TiesOf returns the ties that involve actor id, sorted by relation id:
 // the ties on the graph's edges from id to each neighbour, a tie of three
@@ -157,11 +157,7 @@ func (d *Dataset) StatusAt(r *Relation, day Day) (Status, bool) {
 // signed or in force (and momentary ones within the memory window), the
 // groupings active then and every triangle.
 func (d *Dataset) At(day Day) *Snapshot {
-	s := &Snapshot{
-		Day:     day,
-		Dataset: d,
-		ties:    map[string]Tie{},
-	}
+	s := &Snapshot{Day: day, Dataset: d}
 	exists := map[string]bool{}
 	for _, a := range d.Actors {
 		if a.Span.Contains(day) {
@@ -183,7 +179,7 @@ func (d *Dataset) At(day Day) *Snapshot {
 			continue
 		}
 		t := Tie{Relation: r, Status: st}
-		s.ties[r.ID] = t
+		s.ties = append(s.ties, t)
 		for i, a := range r.Actors {
 			used[a] = true
 			for _, b := range r.Actors[i+1:] {
@@ -200,26 +196,31 @@ func (d *Dataset) At(day Day) *Snapshot {
 			}
 		}
 	}
+	// Relation ids are unique: a sort by id alone is deterministic, and
+	// Tie finds one by binary search instead of a map of a million keys.
+	slices.SortFunc(s.ties, func(a, b Tie) int { return strings.Compare(a.ID, b.ID) })
 	for _, a := range d.Actors {
 		if exists[a.ID] && (a.Kind != "organisation" || used[a.ID]) {
 			s.Actors = append(s.Actors, a)
 		}
 	}
+	s.Edges = make([]*Edge, 0, len(edges))
 	for _, e := range edges {
-		sort.Slice(e.Ties, func(i, j int) bool {
-			a, b := e.Ties[i], e.Ties[j]
-			if a.Kind.Rank() != b.Kind.Rank() {
-				return a.Kind.Rank() < b.Kind.Rank()
-			}
-			return a.ID < b.ID
-		})
+		if len(e.Ties) > 1 {
+			slices.SortFunc(e.Ties, func(a, b Tie) int {
+				if c := cmp.Compare(a.Kind.Rank(), b.Kind.Rank()); c != 0 {
+					return c
+				}
+				return strings.Compare(a.ID, b.ID)
+			})
+		}
 		s.Edges = append(s.Edges, e)
 	}
-	sort.Slice(s.Edges, func(i, j int) bool {
-		if s.Edges[i].A != s.Edges[j].A {
-			return s.Edges[i].A < s.Edges[j].A
+	slices.SortFunc(s.Edges, func(x, y *Edge) int {
+		if c := strings.Compare(x.A, y.A); c != 0 {
+			return c
 		}
-		return s.Edges[i].B < s.Edges[j].B
+		return strings.Compare(x.B, y.B)
 	})
 	for _, g := range d.Groupings {
 		if g.ActiveAt(day) {

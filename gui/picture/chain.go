@@ -48,24 +48,40 @@ func (c *Chain) Chained() bool { return len(c.ds.Actors) <= ChainLimit }
 // Network returns a layout of its own, settled at day: the chain's stop
 // at the last stop day on or before day, moved on to day. For a dataset
 // over ChainLimit it is a cold layout at day.
-func (c *Chain) Network(day graphmodel.Day) *layout.Network {
-	s := c.ds.At(day)
+func (c *Chain) Network(day graphmodel.Day) *layout.Network { return c.network(day, nil) }
+
+// network is Network with the snapshot of day when the caller has it
+// (nil: taken when needed): a snapshot of a million relations is worth
+// making once.
+func (c *Chain) network(day graphmodel.Day, s *graphmodel.Snapshot) *layout.Network {
+	at := func() *graphmodel.Snapshot {
+		if s == nil {
+			s = c.ds.At(day)
+		}
+		return s
+	}
 	if !c.Chained() {
 		n := NewNetwork(c.ds, c.fonts)
-		Settle(n, s)
+		Settle(n, at())
 		return n
 	}
 	i := sort.Search(len(c.days), func(i int) bool { return c.days[i] > day }) - 1
 	n := c.stop(max(i, 0)).Clone()
 	if i < 0 || c.days[i] != day {
-		Settle(n, s)
+		Settle(n, at())
 	}
 	return n
 }
 
 // Positions are the positions of the dataset at day.
 func (c *Chain) Positions(day graphmodel.Day) map[string][2]float64 {
-	return c.Network(day).Positions()
+	return c.network(day, nil).Positions()
+}
+
+// PositionsOf is Positions at the snapshot's day, for a caller that has
+// the snapshot already.
+func (c *Chain) PositionsOf(s *graphmodel.Snapshot) map[string][2]float64 {
+	return c.network(s.Day, s).Positions()
 }
 
 // stop returns the network settled at days[i], laying out the stops up to

@@ -86,7 +86,8 @@ func Stops(ds *graphmodel.Dataset, from, to graphmodel.Day, fonts *render.Fonts)
 	c := NewChain(ds, fonts)
 	out := make([]Stop, 0, len(days))
 	for _, d := range days {
-		out = append(out, Stop{Snap: ds.At(d), Pos: c.Positions(d)})
+		snap := ds.At(d)
+		out = append(out, Stop{Snap: snap, Pos: c.PositionsOf(snap)})
 	}
 	return out
 }

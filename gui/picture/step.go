@@ -131,7 +131,7 @@ func Step(ds *graphmodel.Dataset, s *lesson.Step, revealed bool, o Options, font
 	snap := ds.At(v.Day)
 	pos := o.Positions
 	if pos == nil {
-		pos = o.chain(ds, fonts).Positions(v.Day)
+		pos = o.chain(ds, fonts).PositionsOf(snap)
 	}
 	f := render.FrameOf(snap, pos)
 	f.Pinned = o.Pinned

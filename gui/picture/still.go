@@ -10,7 +10,7 @@ func Still(ds *graphmodel.Dataset, day graphmodel.Day, o Options, fonts *render.
 	s := ds.At(day)
 	pos := o.Positions
 	if pos == nil {
-		pos = o.chain(ds, fonts).Positions(day)
+		pos = o.chain(ds, fonts).PositionsOf(s)
 	}
 	f := render.FrameOf(s, pos)
 	f.Pinned = o.Pinned

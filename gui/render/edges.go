@@ -3,6 +3,7 @@ package render
 import (
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -94,16 +95,21 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 		return edges
 	}
 	if n := len(p.lines); n >= 8192 && runtime.GOMAXPROCS(0) > 1 {
-		// A big network: the second half on another core, then joined.
+		// A big network: the second half on another core, then joined,
+		// into a slice grown once.
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			b.tail = plain(b.tail[:0], &kindCache{}, p.lines[n/2:])
 		}()
+		edges = slices.Grow(edges, n)
 		edges = plain(edges, &cache, p.lines[:n/2])
 		wg.Wait()
 		edges = append(edges, b.tail...)
+		if cap(b.tail) > maxKeptTail {
+			b.tail = nil
+		}
 	} else {
 		edges = plain(edges, &cache, p.lines)
 	}
@@ -116,3 +122,8 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 	}
 	b.Edges = edges
 }
+
+// maxKeptTail is the most edges of scratch a Built keeps between builds:
+// the window's networks reuse it frame after frame, but a one-off picture
+// of a million relations should not hold a hundred megabytes of it.
+const maxKeptTail = 1 << 17

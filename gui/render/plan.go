@@ -1,8 +1,11 @@
 package render
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/echoes-viz/echoes/graphmodel"
@@ -137,18 +140,17 @@ func makePlan(f Frame) *edgePlan {
 	}
 	add(f.Ties, true)
 	add(f.Ghosts, false)
-	sort.Slice(entries, func(i, j int) bool {
-		x, y := entries[i], entries[j]
-		if x.a != y.a {
-			return x.a < y.a
+	slices.SortFunc(entries, func(x, y entry) int {
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
 		}
-		if x.b != y.b {
-			return x.b < y.b
+		if c := cmp.Compare(x.b, y.b); c != 0 {
+			return c
 		}
-		if x.tie.Kind.Rank() != y.tie.Kind.Rank() {
-			return x.tie.Kind.Rank() < y.tie.Kind.Rank()
+		if c := cmp.Compare(x.tie.Kind.Rank(), y.tie.Kind.Rank()); c != 0 {
+			return c
 		}
-		return x.tie.ID < y.tie.ID
+		return strings.Compare(x.tie.ID, y.tie.ID)
 	})
 	var pair []FrameTie
 	for i := 0; i < len(entries); {
@@ -178,21 +180,7 @@ func makePlan(f Frame) *edgePlan {
 	}
 	// Thin and faint kinds first so strong ties sit on top; one look
 	// together so the raster batches it. Every theme scales widths alike.
-	baseStyles := kindStyles(false)
-	sort.SliceStable(p.lines, func(i, j int) bool {
-		x, y := &p.lines[i].tie, &p.lines[j].tie
-		if x.Ghost != y.Ghost {
-			return y.Ghost
-		}
-		wx, wy := baseStyles[x.Kind].Width, baseStyles[y.Kind].Width
-		if wx != wy {
-			return wx < wy
-		}
-		if x.Kind != y.Kind {
-			return x.Kind < y.Kind
-		}
-		return look(x) < look(y)
-	})
+	sortByLook(p.lines)
 	present := map[graphmodel.Kind]bool{}
 	for i := range p.lines {
 		if l := &p.lines[i]; !l.ghost && l.more == 0 {
@@ -212,8 +200,97 @@ func makePlan(f Frame) *edgePlan {
 	for i := range p.byDegree {
 		p.byDegree[i] = i
 	}
-	sort.SliceStable(p.byDegree, func(i, j int) bool { return p.degree[p.byDegree[i]] > p.degree[p.byDegree[j]] })
+	slices.SortStableFunc(p.byDegree, func(i, j int) int { return cmp.Compare(p.degree[j], p.degree[i]) })
 	return p
+}
+
+// lineLook is what orders the lines of a plan: ghosts last, then thin
+// before thick, then by kind, then by look.
+type lineLook struct {
+	ghost bool
+	width float64
+	kind  graphmodel.Kind
+	look  int
+}
+
+func (x lineLook) compare(y lineLook) int {
+	if x.ghost != y.ghost {
+		if y.ghost {
+			return -1
+		}
+		return 1
+	}
+	if c := cmp.Compare(x.width, y.width); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(x.kind, y.kind); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.look, y.look)
+}
+
+// sortByLook orders lines by their lineLook, keeping the order of equal
+// ones. There are few looks and up to millions of lines, so it counts
+// each look's lines and moves every line once, in place.
+func sortByLook(lines []planLine) {
+	styles := kindStyles(false) // every theme scales widths alike
+	lookOf := func(l *planLine) lineLook {
+		return lineLook{l.tie.Ghost, styles[l.tie.Kind].Width, l.tie.Kind, look(&l.tie)}
+	}
+	rank := map[lineLook]int{}
+	keys := make([]int, len(lines))
+	for i := range lines {
+		k := lookOf(&lines[i])
+		r, ok := rank[k]
+		if !ok {
+			r = len(rank)
+			rank[k] = r
+		}
+		keys[i] = r
+	}
+	looks := make([]lineLook, len(rank))
+	for k, r := range rank {
+		looks[r] = k
+	}
+	order := make([]int, len(looks)) // ranks in drawing order
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return looks[a].compare(looks[b]) })
+	start := make([]int, len(looks)) // first place of each rank's lines
+	count := make([]int, len(looks))
+	for _, r := range keys {
+		count[r]++
+	}
+	at := 0
+	for _, r := range order {
+		start[r] = at
+		at += count[r]
+	}
+	// from[j] is the line that goes to place j; then follow each cycle.
+	from := make([]int32, len(lines))
+	for i, r := range keys {
+		from[start[r]] = int32(i)
+		start[r]++
+	}
+	done := make([]bool, len(lines))
+	for i := range lines {
+		if done[i] || int(from[i]) == i {
+			continue
+		}
+		tmp := lines[i]
+		j := i
+		for {
+			done[j] = true
+			k := int(from[j])
+			if k == i {
+				lines[j] = tmp
+				break
+			}
+			lines[j] = lines[k]
+			j = k
+		}
+	}
 }
 
 // look ranks what changes a line's opacity, so equal looks sit together.
