@@ -32,6 +32,7 @@ type builder struct {
 	loopOnly   int                  // actors made only from self-loops
 	actorIDs   map[string]string    // each actor's id, for relations to share
 	text       []byte               // the block own copies relations' texts into
+	acc        relAcc               // what edgeAcc hands out
 	relSlab    []graphmodel.Relation
 }
 

@@ -3,6 +3,8 @@ package formats
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
+	"io"
 	"strings"
 	"unsafe"
 )
@@ -24,6 +26,10 @@ type csvReader struct {
 	// never written to once read.
 	shared bool
 
+	src  io.Reader // where more of the file comes from; nil when data is all
+	eof  bool      // src is done
+	size int64     // the file's size, for guessing its rows
+
 	buf    []byte   // a quoted row's text, unquoted
 	ends   []int    // where each field ends in buf
 	fields []string // the current row, reused
@@ -36,11 +42,17 @@ type csvReader struct {
 // it), whether a line break ended it, and false at the end of the data.
 func (r *csvReader) readLine() (body []byte, nl, ok bool) {
 	if r.off >= len(r.data) {
+		if r.src != nil && !r.eof {
+			panic(errNeedMore)
+		}
 		return nil, false, false
 	}
 	rest := r.data[r.off:]
 	r.line++
 	i := bytes.IndexByte(rest, '\n')
+	if i < 0 && r.src != nil && !r.eof {
+		panic(errNeedMore) // read recovers, reads more and reads the record again
+	}
 	if i < 0 {
 		r.off = len(r.data)
 		return bytes.TrimSuffix(rest, []byte("\r")), false, true
@@ -53,6 +65,54 @@ func (r *csvReader) readLine() (body []byte, nl, ok bool) {
 // reused by the next call. err says where and how a record is malformed;
 // ok is false at the end of the data.
 func (r *csvReader) read() (fields []string, places []pos, quoted []bool, ok bool, err *csv.ParseError) {
+	for {
+		start, line := r.off, r.line
+		more := false
+		func() {
+			defer func() {
+				if p := recover(); p != nil {
+					if p != errNeedMore {
+						panic(p)
+					}
+					more = true
+				}
+			}()
+			fields, places, quoted, ok, err = r.record()
+		}()
+		if !more {
+			return fields, places, quoted, ok, err
+		}
+		r.off, r.line = start, line
+		if ferr := r.fill(start); ferr != nil {
+			return nil, nil, nil, true, &csv.ParseError{StartLine: line + 1, Line: line + 1, Column: 1, Err: ferr}
+		}
+	}
+}
+
+// fill keeps data[keep:], the record being read, in a new buffer with
+// room to read more into, and reads until it is full. A new buffer, not
+// the old one reused: strings cut from earlier rows may still be in use.
+func (r *csvReader) fill(keep int) error {
+	rest := r.data[keep:]
+	buf := make([]byte, len(rest), max(2*len(rest), 1<<20))
+	copy(buf, rest)
+	r.data, r.off = buf, r.off-keep
+	for len(r.data) < cap(r.data) {
+		m, err := r.src.Read(r.data[len(r.data):cap(r.data)])
+		r.data = r.data[:len(r.data)+m]
+		if err == io.EOF {
+			r.eof = true
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("cannot read the file: %w", err)
+		}
+	}
+	return nil
+}
+
+// record reads one record; see read.
+func (r *csvReader) record() (fields []string, places []pos, quoted []bool, ok bool, err *csv.ParseError) {
 	var body []byte
 	var nl bool
 	for {
@@ -187,7 +247,12 @@ fields:
 	return nil
 }
 
-// lines counts the lines left, which bounds the rows to come.
+// lines counts the lines left, which bounds the rows to come; of a file
+// read as it streams in, it guesses from the lines in hand.
 func (r *csvReader) lines() int {
-	return bytes.Count(r.data[r.off:], []byte("\n")) + 1
+	n := bytes.Count(r.data[r.off:], []byte("\n")) + 1
+	if r.src == nil || r.eof || len(r.data) == r.off {
+		return n
+	}
+	return int(int64(n) * r.size / int64(len(r.data)-r.off) * 21 / 20)
 }

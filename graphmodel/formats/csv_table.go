@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"io"
 	"iter"
 	"strings"
 	"unicode/utf8"
@@ -63,9 +64,9 @@ func (t *csvTable) place(_, i int) pos {
 // readCSVTable parses one CSV file: UTF-8 (a byte-order mark is skipped),
 // fields separated by commas, semicolons or tabs, whichever the header line
 // uses most. Rows that are wholly empty are skipped.
-func readCSVTable(b *builder, file string, data []byte) *csvTable {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
+func readCSVTable(b *builder, file string, in csvInput) *csvTable {
+	data := bytes.TrimPrefix(in.data, []byte("\xef\xbb\xbf"))
+	if in.src == nil && !utf8.Valid(data) { // a file streamed in was checked whole before
 		off := 0
 		for off < len(data) {
 			r, n := utf8.DecodeRune(data[off:])
@@ -80,7 +81,8 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 		return nil
 	}
 	t := &csvTable{file: file, b: b, comma: sniffComma(data)}
-	t.r = &csvReader{data: data, comma: byte(t.comma)} // only the current row is held; what is kept is strings
+	// Only the current row is held; what is kept is strings.
+	t.r = &csvReader{data: data, comma: byte(t.comma), src: in.src, eof: in.src == nil, size: in.size}
 	if rec, places, ok := t.next(); ok {
 		t.header = make([]string, len(rec))
 		for i, h := range rec {
@@ -103,6 +105,14 @@ func readCSVTable(b *builder, file string, data []byte) *csvTable {
 		return nil
 	}
 	return t
+}
+
+// csvInput is a CSV file in memory (data), or its first bytes (data) and
+// the rest to read from src as the rows are read, size bytes in all.
+type csvInput struct {
+	data []byte
+	src  io.Reader
+	size int64
 }
 
 // failed reports whether reading stopped at a problem rather than at the

@@ -321,12 +321,21 @@ func exists(path string) bool {
 // file beside it.
 func readCSVFiles(path string) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	relPath, actPath := CSVFiles(path)
-	rel, err := readFile(relPath)
+	rel, done, err := streamCSV(relPath)
 	if err != nil {
 		return nil, nil, err
 	}
-	if rel, err = toUTF8(relPath, rel); err != nil {
-		return nil, nil, err
+	if done != nil {
+		defer done()
+	} else {
+		data, err := readFile(relPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		if data, err = toUTF8(relPath, data); err != nil {
+			return nil, nil, err
+		}
+		rel = csvInput{data: data}
 	}
 	var act []byte
 	if exists(actPath) {
@@ -340,5 +349,5 @@ func readCSVFiles(path string) (*graphmodel.Dataset, []graphmodel.Problem, error
 			act = []byte{}
 		}
 	}
-	return readCSV(relPath, rel, actPath, act)
+	return readCSVFrom(relPath, rel, actPath, act)
 }

@@ -12,17 +12,22 @@ import (
 // file beside it. Without an actors file, every actor a relation names is
 // made, named by its id.
 func readCSV(relName string, relData []byte, actName string, actData []byte) (*graphmodel.Dataset, []graphmodel.Problem, error) {
+	return readCSVFrom(relName, csvInput{data: relData}, actName, actData)
+}
+
+// readCSVFrom is readCSV with the relations file in memory or streaming.
+func readCSVFrom(relName string, rel csvInput, actName string, actData []byte) (*graphmodel.Dataset, []graphmodel.Problem, error) {
 	b := newBuilder(relName)
 	title := strings.TrimSuffix(filepath.Base(relName), filepath.Ext(relName))
 	b.ds.Title = strings.TrimSuffix(title, ".relations")
 	known := map[string]bool{}
 	if actData != nil {
-		if t := readCSVTable(b, actName, actData); t != nil {
+		if t := readCSVTable(b, actName, csvInput{data: actData}); t != nil {
 			csvActors(b, t, known)
 		}
 	}
 	var loops []string
-	if t := readCSVTable(b, relName, relData); t != nil {
+	if t := readCSVTable(b, relName, rel); t != nil {
 		loops = csvRelations(b, t)
 	}
 	if actData == nil && !b.stopped() {
@@ -210,7 +215,7 @@ func csvRelations(b *builder, t *csvTable) (loops []string) {
 			continue
 		}
 		c.loc.field("actors", t.place(r, max(srcCol, actorsCol)))
-		b.addEdge(c, []string{src, tgt}, ivs, groups)
+		b.addEdge(c, c.ids.pair(src, tgt), ivs, groups)
 	}
 	return loops
 }

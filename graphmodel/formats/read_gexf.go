@@ -337,7 +337,7 @@ func (g *gexfReader) edge(e *elem) {
 		g.b.selfLoop("", e.at, "edge", id, src)
 		return
 	}
-	c := &relAcc{loc: itemLoc{pos: e.at, what: "edge"}}
+	c := g.b.edgeAcc(e.at, "edge")
 	c.r.ID = id
 	c.r.Name = e.get("label")
 	if w, ok := e.attr("weight"); ok {
@@ -365,7 +365,7 @@ func (g *gexfReader) edge(e *elem) {
 		}
 		c.set(g.b, av.title, av.value, av.at)
 	}
-	g.b.addEdge(c, []string{src, tgt}, g.times(e), g.groups)
+	g.b.addEdge(c, c.ids.pair(src, tgt), g.times(e), g.groups)
 }
 
 // meta reads the title and description, and what Echoes keeps in its own

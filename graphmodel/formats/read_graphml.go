@@ -256,7 +256,7 @@ func (g *graphmlReader) edge(e *elem, directed bool) {
 		}
 		ends = []string{src, tgt}
 	}
-	c := &relAcc{loc: itemLoc{pos: e.at, what: "edge"}}
+	c := g.b.edgeAcc(e.at, "edge")
 	c.r.ID = id
 	c.r.Directed = directed && e.name.Local == "edge"
 	if v, ok := e.attr("directed"); ok {

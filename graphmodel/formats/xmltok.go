@@ -34,10 +34,10 @@ type xmlTokenizer struct {
 
 	// The token read.
 	kind   tokKind
-	name   xml.Name // a tag's name, prefix untranslated
-	attrs  []xml.Attr
-	text   []byte // character data, a comment, a directive, a PI's body
-	target string // a processing instruction's target
+	name   xml.Name   // a tag's name, prefix untranslated
+	attrs  []xml.Attr // valid until the next call
+	text   []byte     // character data, a comment, a directive, a PI's body
+	target string     // a processing instruction's target
 }
 
 type tokKind int
@@ -267,9 +267,7 @@ func (t *xmlTokenizer) startTag() error {
 		a.Value = t.value(data)
 		attrs = append(attrs, a)
 	}
-	t.attrBuf = attrs
-	t.attrs = make([]xml.Attr, len(attrs)) // the element keeps it: one allocation of the right size
-	copy(t.attrs, attrs)
+	t.attrBuf, t.attrs = attrs, attrs // reused: the caller copies them
 	return nil
 }
 

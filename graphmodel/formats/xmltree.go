@@ -68,6 +68,7 @@ func xmlWalk(b *builder, tok *xmlTokenizer, items map[string]bool, start func(e 
 	var raw []xml.Name // the open elements' names as written, to match end tags
 	var path []string
 	var ns nsScope
+	var free elemPool
 	kept := 0
 	itemDepth := -1 // stack depth of the item being read, or -1
 	fail := func(err error) {
@@ -100,7 +101,9 @@ func xmlWalk(b *builder, tok *xmlTokenizer, items map[string]bool, start func(e 
 				return nil
 			}
 			ns.open(tok.attrs)
-			e := &elem{name: ns.element(tok.name), attrs: tok.attrs, at: p, size: 1}
+			e := free.get()
+			e.name, e.at, e.size = ns.element(tok.name), p, 1
+			e.attrs = append(e.attrs, tok.attrs...)
 			for i := range e.attrs {
 				e.attrs[i].Name = ns.attr(e.attrs[i].Name)
 			}
@@ -141,7 +144,7 @@ func xmlWalk(b *builder, tok *xmlTokenizer, items map[string]bool, start func(e 
 			raw = append(raw, tok.name)
 			path = append(path, e.name.Local)
 			if tok.kind == tokEmpty {
-				stack, raw, path, itemDepth = closeElem(stack, raw, path, itemDepth, item)
+				stack, raw, path, itemDepth = closeElem(stack, raw, path, itemDepth, item, &free)
 				ns.close()
 			}
 		case tokEnd:
@@ -149,7 +152,7 @@ func xmlWalk(b *builder, tok *xmlTokenizer, items map[string]bool, start func(e 
 				fail(err)
 				return root
 			}
-			stack, raw, path, itemDepth = closeElem(stack, raw, path, itemDepth, item)
+			stack, raw, path, itemDepth = closeElem(stack, raw, path, itemDepth, item, &free)
 			ns.close()
 		case tokText:
 			// A mixed element's text is kept inside nodes and edges only
@@ -163,15 +166,16 @@ func xmlWalk(b *builder, tok *xmlTokenizer, items map[string]bool, start func(e 
 	return root
 }
 
-// closeElem closes the innermost element: an item goes to item, any other
-// element to its parent's children.
-func closeElem(stack []*elem, raw []xml.Name, path []string, itemDepth int, item func(e *elem, path []string)) ([]*elem, []xml.Name, []string, int) {
+// closeElem closes the innermost element: an item goes to item, and then
+// its elements to free, any other element to its parent's children.
+func closeElem(stack []*elem, raw []xml.Name, path []string, itemDepth int, item func(e *elem, path []string), free *elemPool) ([]*elem, []xml.Name, []string, int) {
 	e := stack[len(stack)-1]
 	stack, raw, path = stack[:len(stack)-1], raw[:len(raw)-1], path[:len(path)-1]
 	switch {
 	case len(stack) == itemDepth:
 		itemDepth = -1
 		item(e, path)
+		free.put(e)
 	case len(stack) > 0:
 		p := stack[len(stack)-1]
 		if p.kids == nil {
@@ -180,6 +184,34 @@ func closeElem(stack []*elem, raw []xml.Name, path []string, itemDepth int, item
 		p.kids = append(p.kids, e)
 	}
 	return stack, raw, path, itemDepth
+}
+
+// elemPool keeps the elements of items read, for the next items: a
+// reader keeps nothing of an item's elements but strings, and a new
+// element, its attributes and its children for each was most of what
+// reading a big file allocated.
+type elemPool struct{ free []*elem }
+
+func (p *elemPool) get() *elem {
+	if len(p.free) == 0 {
+		return new(elem)
+	}
+	e := p.free[len(p.free)-1]
+	p.free = p.free[:len(p.free)-1]
+	return e
+}
+
+// put frees e and what it holds.
+func (p *elemPool) put(e *elem) {
+	for _, k := range e.kids {
+		p.put(k)
+	}
+	clear(e.attrs) // no strings kept alive from here
+	clear(e.kids)
+	*e = elem{attrs: e.attrs[:0], kids: e.kids[:0], text: e.text[:0]}
+	if len(p.free) < 1<<16 {
+		p.free = append(p.free, e)
+	}
 }
 
 // endMatches checks an end tag against the open elements, with
