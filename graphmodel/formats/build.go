@@ -30,7 +30,7 @@ type builder struct {
 	tallies    map[tallyKey]*tally  // repeated warnings
 	tallyOrder []tallyKey           // their keys, first seen first
 	loopOnly   int                  // actors made only from self-loops
-	actorIDs   map[string]string    // each actor's id, for relations to share
+	actorIDs   idTable              // each actor's id, for relations to share
 	text       []byte               // the block own copies relations' texts into
 	acc        relAcc               // what edgeAcc hands out
 	relSlab    []graphmodel.Relation
@@ -79,10 +79,7 @@ func (b *builder) addActor(a *graphmodel.Actor, at itemLoc) bool {
 	}
 	b.ds.Actors = append(b.ds.Actors, a)
 	b.actorAt.add(at)
-	if b.actorIDs == nil {
-		b.actorIDs = map[string]string{}
-	}
-	b.actorIDs[a.ID] = a.ID
+	b.actorIDs.add(a.ID)
 	return true
 }
 
@@ -97,7 +94,7 @@ func (b *builder) own(r *graphmodel.Relation) {
 	texts := append(buf[:0], &r.ID, &r.Name, &r.Description, &r.Echoes, &r.Ref)
 	for i, id := range r.Actors {
 		// An actor's id is the actor's own string, shared by its relations.
-		if own, ok := b.actorIDs[id]; ok {
+		if own, ok := b.actorIDs.get(id); ok {
 			r.Actors[i] = own
 			continue
 		}

@@ -78,7 +78,7 @@ func (b *builder) expectRelations(n int) {
 
 // ownID returns the actor's own string for id, or a copy of id.
 func (b *builder) ownID(id string) string {
-	if own, ok := b.actorIDs[id]; ok {
+	if own, ok := b.actorIDs.get(id); ok {
 		return own
 	}
 	return strings.Clone(id)
