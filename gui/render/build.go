@@ -20,7 +20,6 @@ type Built struct {
 	px     [][2]float64
 	has    []bool
 	labels []Text
-	tail   []EdgeShape // the second half of a big network's edges
 }
 
 // SourceLine credits where a picture's data comes from: the dataset's own

@@ -94,22 +94,21 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 		}
 		return edges
 	}
-	if n := len(p.lines); n >= 8192 && runtime.GOMAXPROCS(0) > 1 {
-		// A big network: the second half on another core, then joined,
-		// into a slice grown once.
+	if n := len(p.lines); n >= 8192 && runtime.GOMAXPROCS(0) > 1 && len(hl) == 0 {
+		// A big network: half the lines on another core. With nothing
+		// highlighted every line is one edge, so each half is written in
+		// place into its own part of a slice grown once.
+		base := len(edges)
+		edges = slices.Grow(edges, n)
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b.tail = plain(b.tail[:0], &kindCache{}, p.lines[n/2:])
+			plain(edges[base+n/2:base+n/2], &kindCache{}, p.lines[n/2:])
 		}()
-		edges = slices.Grow(edges, n)
-		edges = plain(edges, &cache, p.lines[:n/2])
+		plain(edges[base:base], &cache, p.lines[:n/2])
 		wg.Wait()
-		edges = append(edges, b.tail...)
-		if cap(b.tail) > maxKeptTail {
-			b.tail = nil
-		}
+		edges = edges[:base+n]
 	} else {
 		edges = plain(edges, &cache, p.lines)
 	}
@@ -122,8 +121,3 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 	}
 	b.Edges = edges
 }
-
-// maxKeptTail is the most edges of scratch a Built keeps between builds:
-// the window's networks reuse it frame after frame, but a one-off picture
-// of a million relations should not hold a hundred megabytes of it.
-const maxKeptTail = 1 << 17
