@@ -96,19 +96,24 @@ func (b *Built) addEdges(f Frame, p *edgePlan, th *Theme, sc float64, dim func(s
 	}
 	if n := len(p.lines); n >= 8192 && runtime.GOMAXPROCS(0) > 1 && len(hl) == 0 {
 		// A big network: half the lines on another core. With nothing
-		// highlighted every line is one edge, so each half is written in
-		// place into its own part of a slice grown once.
-		base := len(edges)
+		// highlighted a line makes at most one edge, so each half is
+		// written in place into its own part of a slice grown once, and
+		// the second moved up to the first's end (a line whose ends are
+		// not drawn, or meet, makes none).
+		base, mid := len(edges), len(edges)+n/2
 		edges = slices.Grow(edges, n)
+		var second []EdgeShape
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			plain(edges[base+n/2:base+n/2], &kindCache{}, p.lines[n/2:])
+			second = plain(edges[mid:mid], &kindCache{}, p.lines[n/2:])
 		}()
-		plain(edges[base:base], &cache, p.lines[:n/2])
+		first := plain(edges[base:base], &cache, p.lines[:n/2])
 		wg.Wait()
-		edges = edges[:base+n]
+		end := base + len(first)
+		end += copy(edges[end:base+n], second)
+		edges = edges[:end]
 	} else {
 		edges = plain(edges, &cache, p.lines)
 	}
