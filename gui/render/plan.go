@@ -44,7 +44,7 @@ type planLine struct {
 	ghost   bool
 	faint   float64 // the opacity status and certainty leave (1, 0.5, 0.6, 0.3)
 	opacity float64
-	tie     FrameTie // the bundle's firmest member, with the highest opacity
+	look    int      // look of the bundle's firmest member, for the drawing order
 	members []string // every relation in the bundle
 	a, b    int      // the pair as indices into Frame.Actors, a's id first
 	slot    float64  // offset from the pair's axis, in gaps
@@ -153,28 +153,42 @@ func makePlan(f Frame) *edgePlan {
 		return strings.Compare(x.tie.ID, y.tie.ID)
 	})
 	var pair []FrameTie
+	// A pair of one tie, the most common in a big network, has nothing to
+	// bundle or crowd; its member list is a piece of one shared array.
+	one := make([]string, 0, len(entries))
+	line := func(t *FrameTie, members []string, a, b int, slot float64, more int) {
+		faint := 1.0
+		if t.Status == graphmodel.Signed || t.Status == graphmodel.Recent {
+			faint *= 0.5
+		}
+		if t.Certainty != graphmodel.Confirmed && t.Certainty != "" {
+			faint *= 0.6
+		}
+		p.lines = append(p.lines, planLine{id: t.ID, kind: t.Kind, ghost: t.Ghost, look: look(t), faint: faint, opacity: t.Opacity,
+			members: members, a: a, b: b, slot: slot, flip: t.Directed && t.Actors[0] != f.Actors[a].ID, more: more})
+		p.more = p.more || more > 0
+	}
 	for i := 0; i < len(entries); {
 		j := i
-		pair = pair[:0]
 		for j < len(entries) && entries[j].a == entries[i].a && entries[j].b == entries[i].b {
-			pair = append(pair, *entries[j].tie)
 			j++
 		}
 		a, b := entries[i].a, entries[i].b
+		if j == i+1 {
+			t := entries[i].tie
+			one = append(one, t.ID)
+			line(t, one[len(one)-1:len(one):len(one)], a, b, 0, 0)
+			i = j
+			continue
+		}
+		pair = pair[:0]
+		for k := i; k < j; k++ {
+			pair = append(pair, *entries[k].tie)
+		}
 		ties, members := bundle(pair)
 		ties, members, more := crowd(ties, members)
-		for k, t := range ties {
-			flip := t.Directed && t.Actors[0] != f.Actors[a].ID
-			faint := 1.0
-			if t.Status == graphmodel.Signed || t.Status == graphmodel.Recent {
-				faint *= 0.5
-			}
-			if t.Certainty != graphmodel.Confirmed && t.Certainty != "" {
-				faint *= 0.6
-			}
-			p.lines = append(p.lines, planLine{id: t.ID, kind: t.Kind, ghost: t.Ghost, faint: faint, opacity: t.Opacity,
-				tie: t, members: members[k], a: a, b: b, slot: float64(k) - float64(len(ties)-1)/2, flip: flip, more: more[k]})
-			p.more = p.more || more[k] > 0
+		for k := range ties {
+			line(&ties[k], members[k], a, b, float64(k)-float64(len(ties)-1)/2, more[k])
 		}
 		i = j
 	}
@@ -235,7 +249,7 @@ func (x lineLook) compare(y lineLook) int {
 func sortByLook(lines []planLine) {
 	styles := kindStyles(false) // every theme scales widths alike
 	lookOf := func(l *planLine) lineLook {
-		return lineLook{l.tie.Ghost, styles[l.tie.Kind].Width, l.tie.Kind, look(&l.tie)}
+		return lineLook{l.ghost, styles[l.kind].Width, l.kind, l.look}
 	}
 	rank := map[lineLook]int{}
 	keys := make([]int, len(lines))

@@ -21,13 +21,14 @@ func TestSortByLookIsAStableSort(t *testing.T) {
 		lines := make([]planLine, n)
 		for i := range lines {
 			rel := &graphmodel.Relation{ID: "r" + strconv.Itoa(i), Kind: kinds[r.IntN(len(kinds))], Certainty: certainties[r.IntN(len(certainties))]}
-			lines[i] = planLine{id: rel.ID, tie: FrameTie{Tie: graphmodel.Tie{Relation: rel, Status: statuses[r.IntN(len(statuses))]}, Ghost: r.IntN(5) == 0}}
+			tie := FrameTie{Tie: graphmodel.Tie{Relation: rel, Status: statuses[r.IntN(len(statuses))]}, Ghost: r.IntN(5) == 0}
+			lines[i] = planLine{id: rel.ID, kind: rel.Kind, ghost: tie.Ghost, look: look(&tie)}
 		}
 		want := slices.Clone(lines)
 		styles := kindStyles(false)
 		slices.SortStableFunc(want, func(x, y planLine) int {
-			lx := lineLook{x.tie.Ghost, styles[x.tie.Kind].Width, x.tie.Kind, look(&x.tie)}
-			ly := lineLook{y.tie.Ghost, styles[y.tie.Kind].Width, y.tie.Kind, look(&y.tie)}
+			lx := lineLook{x.ghost, styles[x.kind].Width, x.kind, x.look}
+			ly := lineLook{y.ghost, styles[y.kind].Width, y.kind, y.look}
 			return lx.compare(ly)
 		})
 		sortByLook(lines)
