@@ -1,6 +1,8 @@
 package formats
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -74,11 +76,9 @@ func (t *xmlTokenizer) offset() int64 { return t.base + int64(t.off) }
 // must not be before a place asked for earlier.
 func (t *xmlTokenizer) pos(at int64) pos {
 	seg := t.buf[t.counted-t.base : at-t.base]
-	for i, c := range seg {
-		if c == '\n' {
-			t.line++
-			t.lineOff = t.counted + int64(i) + 1
-		}
+	if n := bytes.Count(seg, []byte("\n")); n > 0 {
+		t.line += n
+		t.lineOff = t.counted + int64(bytes.LastIndexByte(seg, '\n')) + 1
 	}
 	t.counted = at
 	return pos{t.line, int(at-t.lineOff) + 1}
@@ -287,13 +287,19 @@ func (t *xmlTokenizer) value(data []byte) string {
 	return v
 }
 
-// byteHash is FNV-1a, enough to spread names and short values.
+// byteHash mixes the length and the first and last four bytes: enough to
+// spread names and short values, for a cache that compares what it finds.
 func byteHash(b []byte) int {
-	h := uint32(2166136261)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
+	var w uint64
+	if n := len(b); n >= 4 {
+		w = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32
+	} else {
+		for i, c := range b {
+			w |= uint64(c) << (8 * i)
+		}
 	}
-	return int(h)
+	w ^= uint64(len(b)) * 0x9e3779b97f4a7c15
+	return int((w * 0xc2b2ae3d27d4eb4f) >> 40)
 }
 
 // procInst reads <?target body?>, checking an XML declaration's version

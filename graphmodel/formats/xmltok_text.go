@@ -91,6 +91,31 @@ func (t *xmlTokenizer) chars(quote int, cdata bool) ([]byte, error) {
 	if quote >= 0 {
 		q = byte(quote)
 	}
+	if !cdata {
+		// Most values and texts are printable ASCII with nothing to
+		// decode: they are handed out where they lie, checked as read.
+		i := t.off
+		for i < len(t.buf) {
+			c := t.buf[i]
+			if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != ']' && c != q || c == '\n' || c == '\t' {
+				i++
+				continue
+			}
+			break
+		}
+		if i < len(t.buf) {
+			switch {
+			case quote >= 0 && t.buf[i] == q:
+				data := t.buf[t.off:i]
+				t.off = i + 1
+				return data, nil
+			case quote < 0 && t.buf[i] == '<':
+				data := t.buf[t.off:i]
+				t.off = i
+				return data, nil
+			}
+		}
+	}
 	out := t.scratch[:0]
 	defer func() { t.scratch = out[:0] }() // keep what the buffer grew to
 	var b0, b1 byte
@@ -332,6 +357,9 @@ func (t *xmlTokenizer) nsname() (xml.Name, bool, error) {
 	s, ok, err := t.readName()
 	if !ok {
 		return xml.Name{}, false, err
+	}
+	if strings.IndexByte(s, ':') < 0 {
+		return xml.Name{Local: s}, true, nil
 	}
 	if strings.Count(s, ":") > 1 {
 		return xml.Name{}, false, nil
