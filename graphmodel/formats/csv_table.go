@@ -23,6 +23,7 @@ type csvTable struct {
 	n      int      // rows yielded
 	row    []string // the current row
 	at     []pos    // where its fields are
+	quoted []bool   // which of its fields were quoted
 }
 
 // col returns the index of the first column whose normalised name is one
@@ -41,12 +42,18 @@ func (t *csvTable) col(names ...string) int {
 // get returns row r's field in column i without spaces at its ends, or ""
 // when the row is short. r is the row each yielded last.
 func (t *csvTable) get(r, i int) string {
+	if i >= 0 && i < len(t.row) && !t.quoted[i] {
+		return t.row[i] // trimmed as it was read
+	}
 	return strings.TrimSpace(t.id(r, i))
 }
 
 // id returns row r's field in column i as an id: with the spaces at its
 // ends if it was quoted, or "" when the row is short or the field blank.
 func (t *csvTable) id(_, i int) string {
+	if i >= 0 && i < len(t.row) && !t.quoted[i] {
+		return t.row[i] // trimmed as it was read
+	}
 	if i < 0 || i >= len(t.row) || strings.TrimSpace(t.row[i]) == "" {
 		return ""
 	}
@@ -127,6 +134,7 @@ func (t *csvTable) next() (rec []string, places []pos, ok bool) {
 	}
 	for {
 		rec, places, quoted, ok, err := t.r.read()
+		t.quoted = quoted
 		if err != nil {
 			t.b.addfIn(t.file, pos{err.Line, err.Column}, "%s; a quote inside a quoted field is written twice (\"\"), and a field with quotes is quoted whole (fields here are separated by %s, as the first line is)", csvErrText(err.Err), commaName(t.comma))
 			// The rows after a broken quote cannot be told apart, and
