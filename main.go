@@ -47,17 +47,26 @@ const (
 	exitUsage = 2
 )
 
-// heapLimit is the soft limit on the Go runtime's memory unless GOMEMLIMIT
-// says otherwise. Opening and settling a big network makes garbage fast,
-// and by default the heap may grow to twice what is live before it is
-// collected: with 50,000 actors that alone came near 1 GB. Past the limit
-// the collector works harder instead (never more than half the CPU), and
-// the GL driver's own memory stays outside it.
-const heapLimit = 640 << 20
+// heapLimit is the soft limit on the Go runtime's memory for a command,
+// unless GOMEMLIMIT says otherwise. Opening and settling a big network
+// makes garbage fast, and by default the heap may grow to twice what is
+// live before it is collected: with 50,000 actors that alone came near
+// 1 GB. Past the limit the collector works harder instead (never more than
+// half the CPU), and the GL driver's own memory stays outside it. An export
+// holds the dataset, the plan of its lines and the picture's scene at once
+// (about 700 MB live at a million relations, docs/formats.md): under a
+// limit below that the collector would run without pause, so it gets more
+// room, still inside the 1 GB every command is held to.
+func heapLimit(args []string) int64 {
+	if len(args) > 0 && args[0] == "export" {
+		return 900 << 20
+	}
+	return 640 << 20
+}
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(heapLimit)
+		debug.SetMemoryLimit(heapLimit(os.Args[1:]))
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -34,9 +34,8 @@ type Dataset struct {
 	Groupings []*Grouping `json:"groupings,omitempty"`
 	Events    []*Event    `json:"events,omitempty"`
 
-	actorByID    map[string]*Actor
-	relationByID map[string]*Relation
-	sourceByID   map[string]*Source
+	actorByID  map[string]*Actor
+	sourceByID map[string]*Source
 	// original is the dataset a Localised copy was made from.
 	original *Dataset
 }
@@ -169,8 +168,16 @@ func (e *Event) Day() Day { return e.Date.First() }
 // Actor returns the actor with id, or nil.
 func (d *Dataset) Actor(id string) *Actor { return d.actorByID[id] }
 
-// Relation returns the relation with id, or nil.
-func (d *Dataset) Relation(id string) *Relation { return d.relationByID[id] }
+// Relation returns the relation with id, or nil. Relations are kept sorted
+// by id (see index), so it searches them: a map of a million relations
+// would cost 50 MB.
+func (d *Dataset) Relation(id string) *Relation {
+	i, ok := slices.BinarySearchFunc(d.Relations, id, func(r *Relation, id string) int { return strings.Compare(r.ID, id) })
+	if !ok {
+		return nil
+	}
+	return d.Relations[i]
+}
 
 // Source returns the source with id, or nil.
 func (d *Dataset) Source(id string) *Source { return d.sourceByID[id] }
@@ -253,7 +260,7 @@ func (d *Dataset) index(maps lookups) {
 		}
 		return byID(a.ID, b.ID)
 	})
-	d.actorByID, d.relationByID = maps.actors, maps.relations
+	d.actorByID = maps.actors
 	d.sourceByID = make(map[string]*Source, len(d.Sources))
 	for i := range d.Sources {
 		d.sourceByID[d.Sources[i].ID] = &d.Sources[i]
