@@ -158,70 +158,93 @@ func (d *Dataset) StatusAt(r *Relation, day Day) (Status, bool) {
 // groupings active then and every triangle.
 func (d *Dataset) At(day Day) *Snapshot {
 	s := &Snapshot{Day: day, Dataset: d}
-	exists := map[string]bool{}
-	for _, a := range d.Actors {
-		if a.Span.Contains(day) {
-			exists[a.ID] = true
-		}
+	// Actors by their place in id order, so a pair is two numbers and the
+	// pairs sort as their ids do: no map of a million string pairs.
+	order := make([]int, len(d.Actors))
+	for i := range order {
+		order[i] = i
 	}
-	edges := map[[2]string]*Edge{}
-	used := map[string]bool{}
+	if !slices.IsSortedFunc(d.Actors, func(a, b *Actor) int { return strings.Compare(a.ID, b.ID) }) {
+		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(d.Actors[a].ID, d.Actors[b].ID) })
+	}
+	rank := make(map[string]int32, len(d.Actors))
+	exists := make([]bool, len(d.Actors))
+	for r, i := range order {
+		a := d.Actors[i]
+		rank[a.ID] = int32(r)
+		exists[r] = a.Span.Contains(day)
+	}
+	used := make([]bool, len(d.Actors))
+	type pairTie struct {
+		lo, hi int32
+		tie    int // index into s.ties
+	}
+	var pairs []pairTie
+	var at []int32
 	for _, r := range d.Relations {
 		st, ok := d.StatusAt(r, day)
 		if !ok {
 			continue
 		}
+		at = at[:0]
 		present := true
 		for _, a := range r.Actors {
-			present = present && exists[a]
+			k, ok := rank[a]
+			present = present && ok && exists[k]
+			at = append(at, k)
 		}
 		if !present {
 			continue
 		}
-		t := Tie{Relation: r, Status: st}
-		s.ties = append(s.ties, t)
-		for i, a := range r.Actors {
+		s.ties = append(s.ties, Tie{Relation: r, Status: st})
+		for i, a := range at {
 			used[a] = true
-			for _, b := range r.Actors[i+1:] {
-				k := [2]string{a, b}
-				if b < a {
-					k = [2]string{b, a}
-				}
-				e := edges[k]
-				if e == nil {
-					e = &Edge{A: k[0], B: k[1]}
-					edges[k] = e
-				}
-				e.Ties = append(e.Ties, t)
+			for _, b := range at[i+1:] {
+				pairs = append(pairs, pairTie{min(a, b), max(a, b), len(s.ties) - 1})
 			}
 		}
 	}
+	byID := func(a, b Tie) int { return strings.Compare(a.ID, b.ID) }
+	slices.SortFunc(pairs, func(x, y pairTie) int {
+		if c := cmp.Compare(x.lo, y.lo); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.hi, y.hi); c != 0 {
+			return c
+		}
+		a, b := s.ties[x.tie], s.ties[y.tie]
+		if c := cmp.Compare(a.Kind.Rank(), b.Kind.Rank()); c != 0 {
+			return c
+		}
+		return byID(a, b)
+	})
+	// One array of edges and one of their ties, each edge a piece of it.
+	slab := make([]Tie, len(pairs))
+	var edges []Edge
+	for i := 0; i < len(pairs); {
+		j := i
+		for j < len(pairs) && pairs[j].lo == pairs[i].lo && pairs[j].hi == pairs[i].hi {
+			slab[j] = s.ties[pairs[j].tie]
+			j++
+		}
+		edges = append(edges, Edge{A: d.Actors[order[pairs[i].lo]].ID, B: d.Actors[order[pairs[i].hi]].ID, Ties: slab[i:j:j]})
+		i = j
+	}
+	s.Edges = make([]*Edge, len(edges))
+	for i := range edges {
+		s.Edges[i] = &edges[i]
+	}
 	// Relation ids are unique: a sort by id alone is deterministic, and
 	// Tie finds one by binary search instead of a map of a million keys.
-	slices.SortFunc(s.ties, func(a, b Tie) int { return strings.Compare(a.ID, b.ID) })
-	for _, a := range d.Actors {
-		if exists[a.ID] && (a.Kind != "organisation" || used[a.ID]) {
+	if !slices.IsSortedFunc(s.ties, byID) {
+		slices.SortFunc(s.ties, byID)
+	}
+	for r, i := range order {
+		a := d.Actors[i]
+		if exists[r] && (a.Kind != "organisation" || used[r]) {
 			s.Actors = append(s.Actors, a)
 		}
 	}
-	s.Edges = make([]*Edge, 0, len(edges))
-	for _, e := range edges {
-		if len(e.Ties) > 1 {
-			slices.SortFunc(e.Ties, func(a, b Tie) int {
-				if c := cmp.Compare(a.Kind.Rank(), b.Kind.Rank()); c != 0 {
-					return c
-				}
-				return strings.Compare(a.ID, b.ID)
-			})
-		}
-		s.Edges = append(s.Edges, e)
-	}
-	slices.SortFunc(s.Edges, func(x, y *Edge) int {
-		if c := strings.Compare(x.A, y.A); c != 0 {
-			return c
-		}
-		return strings.Compare(x.B, y.B)
-	})
 	for _, g := range d.Groupings {
 		if g.ActiveAt(day) {
 			s.Groupings = append(s.Groupings, g)
