@@ -157,7 +157,9 @@ func (t *csvTable) next() (rec []string, places []pos, ok bool) {
 			} else {
 				rec[i] = strings.TrimSpace(rec[i])
 			}
-			rec[i] = unescapeCell(rec[i]) // '=x as written for spreadsheets
+			if f := rec[i]; len(f) > 1 && f[0] == '\'' {
+				rec[i] = unescapeCell(f) // '=x as written for spreadsheets
+			}
 		}
 		return rec, places, true
 	}
