@@ -117,12 +117,18 @@ type filterCache struct {
 // compareScene is the side-by-side picture, cached: its layout is the
 // slow part and it changes only with the dates, size and theme.
 func (n *NetworkView) compareScene(o render.Options) render.Built {
-	key := fmt.Sprint(n.CompareDay, n.viewer.Day(), o.Width, o.Height, o.Scale, n.Theme.Name, n.Legend)
+	// A lesson step's compare tells the step's words under the pictures.
+	var step *graphmodel.Event
+	if n.Step != nil {
+		step = n.Step.Event
+	}
+	key := fmt.Sprint(n.CompareDay, n.viewer.Day(), o.Width, o.Height, o.Scale, n.Theme.Name, n.Legend, o.Caption, step)
 	if n.cmpKey == key {
 		return n.cmpBuilt
 	}
 	b := picture.Compare(n.viewer.Dataset(), n.CompareDay, n.viewer.Day(), picture.Options{Chain: n.viewer.Chain(),
-		Width: int(o.Width), Height: int(o.Height), Scale: o.Scale, Theme: n.Theme, Legend: n.Legend, Lang: o.Lang}, n.fonts)
+		Width: int(o.Width), Height: int(o.Height), Scale: o.Scale, Theme: n.Theme, Legend: n.Legend, Lang: o.Lang,
+		Caption: o.Caption && step != nil, Event: step}, n.fonts)
 	n.cmpKey, n.cmpBuilt = key, b
 	return b
 }

@@ -21,7 +21,14 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	d := graphmodel.Diff(sa, sb)
 	lost, gained := pairKindsOnly(sa, sb), pairKindsOnly(sb, sa)
 	footer := o.Theme.SmallSize * sc * 4.2
-	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height) - footer, Scale: sc, Title: true, Lang: o.Lang,
+	// A lesson step's caption runs under both pictures, above the footer.
+	var caption render.Caption
+	captionH := 0.0
+	if o.Caption && o.Event != nil {
+		caption = render.NewCaption(o.Event, o.Theme, sc, float64(o.Width)-24*sc, fonts, o.Lang)
+		captionH = caption.Height() + 8*sc
+	}
+	ropt := render.Options{Theme: o.Theme, Width: half, Height: float64(o.Height) - footer - captionH, Scale: sc, Title: true, Lang: o.Lang,
 		Emphasis: lost, EmphasisAlpha: 0.16}
 	rightOpt := ropt
 	// Half a small picture has no room for a legend and the networks.
@@ -42,7 +49,10 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	out.Merge(left.Scene, 0, 0)
 	out.Merge(right.Scene, half, 0)
 	// A divider between the halves.
-	out.Panels = append(out.Panels, render.Panel{X: half - sc, Y: 10 * sc, W: 2 * sc, H: float64(o.Height) - 20*sc, Fill: o.Theme.PanelStroke})
+	out.Panels = append(out.Panels, render.Panel{X: half - sc, Y: 10 * sc, W: 2 * sc, H: float64(o.Height) - 20*sc - captionH, Fill: o.Theme.PanelStroke})
+	if captionH > 0 {
+		caption.Place(&out.Scene, 12*sc, float64(o.Height)-footer-captionH, float64(o.Width)-24*sc, o.Theme, sc)
+	}
 
 	mid := func(v render.Transform, p map[string][2]float64, r *graphmodel.Relation) ([2]float64, bool) {
 		x, ok1 := p[r.Actors[0]]
@@ -81,11 +91,13 @@ func Compare(ds *graphmodel.Dataset, a, b graphmodel.Day, o Options, fonts *rend
 	}
 	summary := lang.Translate(o.Lang, "Glow on the left: kinds of tie a pair no longer has by the later date; on the right: kinds of tie that are new.") + " " +
 		fmt.Sprintf(lang.Translate(o.Lang, "%[1]d relations gained, %[2]d lost, %[3]d changed"), len(d.Gained), len(d.Lost), len(d.Changed))
+	// Both lines are whole on any size: smaller type, not cut words.
+	line := float64(o.Width) - 24*sc
 	out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) / 2, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*3.2, S: summary,
-		Size: o.Theme.SmallSize * sc * 1.1, Color: o.Theme.MutedText, Align: render.Center, Opacity: 1})
-	if !o.NoCredit {
+		Size: fonts.FitSize(summary, o.Theme.SmallSize*sc*1.1, false, line), Color: o.Theme.MutedText, Align: render.Center, Opacity: 1})
+	if credit := render.SourceLine(ds); !o.NoCredit {
 		out.PanelTexts = append(out.PanelTexts, render.Text{X: float64(o.Width) - 12*sc, Y: float64(o.Height) - 12*sc - o.Theme.SmallSize*sc*1.6,
-			S: render.SourceLine(ds), Size: o.Theme.SmallSize * sc * 0.9, Color: o.Theme.MutedText, Align: render.Right, Opacity: 1})
+			S: credit, Size: fonts.FitSize(credit, o.Theme.SmallSize*sc*0.9, false, line), Color: o.Theme.MutedText, Align: render.Right, Opacity: 1})
 	}
 	return out
 }

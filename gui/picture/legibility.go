@@ -47,6 +47,27 @@ func Legibility(b render.Built, fonts *render.Fonts, minSpan float64) []string {
 			}
 		}
 	}
+	// The words on panels and headings: each inside the picture and clear
+	// of the others (a long event title must not run into the next
+	// half's year).
+	var words [][4]float64
+	for _, t := range b.PanelTexts {
+		if t.S == "" {
+			continue
+		}
+		bx := render.TextBox(t, fonts.Width(t.S, t.Size, t.Bold))
+		if !inside(bx, bounds) {
+			out = append(out, fmt.Sprintf("%q is outside the picture", t.S))
+		}
+		for j, o := range words {
+			// Lines of one block sit closer than their boxes' heights:
+			// only a real collision counts, not a shared sliver.
+			if overlap(bx, o) && math.Min(bx[3], o[3])-math.Max(bx[1], o[1]) > 0.3*math.Min(bx[3]-bx[1], o[3]-o[1]) {
+				out = append(out, fmt.Sprintf("%q runs into %q", t.S, b.PanelTexts[j].S))
+			}
+		}
+		words = append(words, bx)
+	}
 	for _, n := range b.Nodes {
 		if !inside([4]float64{n.X - n.R, n.Y - n.R, n.X + n.R, n.Y + n.R}, bounds) {
 			out = append(out, fmt.Sprintf("the disc of %s is outside the picture", n.ID))

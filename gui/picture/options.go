@@ -17,6 +17,10 @@ type Options struct {
 	Transparent bool
 	Legend      bool
 	Caption     bool
+	// Event, when set, is what the caption tells instead of the day's
+	// event: a lesson step's own words. A comparison draws it across
+	// both pictures.
+	Event *graphmodel.Event
 	// NoCredit leaves out the line that credits the data (--no-caption);
 	// the window, whose caption is a panel, keeps it.
 	NoCredit bool

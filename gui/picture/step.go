@@ -126,6 +126,7 @@ func Step(ds *graphmodel.Dataset, s *lesson.Step, revealed bool, o Options, font
 		o.Zoom = v.Zoom
 	}
 	if v.Compare != 0 {
+		o.Event = v.Event
 		return Compare(ds, v.Compare, v.Day, o, fonts)
 	}
 	snap := ds.At(v.Day)

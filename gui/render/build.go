@@ -208,8 +208,10 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	if o.Caption && f.Event != nil {
 		reserved = append(reserved, box{margin, captionY, o.Width - margin, captionY + caption.h})
 	}
+	creditSize := th.SmallSize * sc
 	if line := SourceLine(f.Dataset); o.SourceLine && line != "" {
-		lw := fonts.Width(line, th.SmallSize*sc, false)
+		creditSize = fonts.FitSize(line, creditSize, false, o.Width-2*margin)
+		lw := fonts.Width(line, creditSize, false)
 		reserved = append(reserved, box{o.Width - margin - lw, o.Height - margin*0.8 - th.SmallSize*sc, o.Width - margin, o.Height})
 	}
 	b.addNodes(f, plan, th, sc, dim, reserved, fonts)
@@ -223,7 +225,7 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	}
 
 	if o.Title {
-		b.addTitle(f, th, sc, margin, o.Lang)
+		b.addTitle(f, th, sc, margin, o.Width, o.Lang, fonts)
 	}
 	if o.Legend {
 		legend.place(&b.Scene, legendX, legendY, th, sc)
@@ -233,7 +235,7 @@ func BuildInto(dst *Built, f Frame, o Options, fonts *Fonts) {
 	}
 	if line := SourceLine(f.Dataset); o.SourceLine && line != "" {
 		b.PanelTexts = append(b.PanelTexts, Text{X: o.Width - margin, Y: o.Height - margin*0.8, S: line,
-			Size: th.SmallSize * sc, Color: th.MutedText, Align: Right, Opacity: 1})
+			Size: creditSize, Color: th.MutedText, Align: Right, Opacity: 1})
 	}
 }
 
@@ -264,7 +266,7 @@ func (b *Built) present(f Frame, id string) bool {
 	return false
 }
 
-func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64, tag string) {
+func (b *Built) addTitle(f Frame, th *Theme, sc, margin, width float64, tag string, fonts *Fonts) {
 	if undated(f) {
 		// No date to tell: the dataset's own title heads its picture.
 		b.PanelTexts = append(b.PanelTexts, Text{X: margin, Y: margin + th.TitleSize*sc*0.8, S: f.Dataset.Title,
@@ -280,7 +282,10 @@ func (b *Built) addTitle(f Frame, th *Theme, sc, margin float64, tag string) {
 	b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y1, S: lang.Date(tag, d),
 		Size: th.LabelSize * sc, Color: th.MutedText, Align: Left, Opacity: 1})
 	if f.Event != nil {
-		b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y1 + th.LabelSize*sc*1.2, S: f.Event.Title,
+		// A title longer than the picture is cut: its whole text is in the
+		// caption and the story.
+		title := fonts.Shorten(f.Event.Title, th.LabelSize*sc, true, width-margin-(margin+yearW+10*sc))
+		b.PanelTexts = append(b.PanelTexts, Text{X: margin + yearW + 10*sc, Y: y1 + th.LabelSize*sc*1.2, S: title,
 			Size: th.LabelSize * sc, Bold: true, Color: th.Text, Align: Left, Opacity: 1})
 	}
 }

@@ -46,3 +46,21 @@ func (cb captionBlock) place(s *Scene, x, y, w float64, th *Theme, sc float64) {
 			S: cb.sources, Size: th.SmallSize * sc, Color: th.MutedText, Opacity: 1})
 	}
 }
+
+// Caption is an event's caption laid out for a width, for pictures made
+// of other pictures (a comparison) that place it themselves.
+type Caption struct{ cb captionBlock }
+
+// NewCaption lays out e's title, caption and sources for width pixels in
+// language tag.
+func NewCaption(e *graphmodel.Event, th *Theme, sc, width float64, fonts *Fonts, tag string) Caption {
+	return Caption{layoutCaption(e, th, sc, width, fonts, tag)}
+}
+
+// Height is the caption's panel height.
+func (c Caption) Height() float64 { return c.cb.h }
+
+// Place draws the caption's panel at x, y, w wide, into s.
+func (c Caption) Place(s *Scene, x, y, w float64, th *Theme, sc float64) {
+	c.cb.place(s, x, y, w, th, sc)
+}
