@@ -202,7 +202,9 @@ func (c *relAcc) setNorm(b *builder, key, nk, val string, at pos) {
 	}
 	switch nk {
 	case "kind", "relationkind":
-		if k := graphmodel.Kind(strings.ToLower(val)); k.Valid() {
+		if k, ok := b.kindOf(val); ok {
+			c.r.Kind, c.kindSet = k, true
+		} else if k := graphmodel.Kind(strings.ToLower(val)); k.Valid() {
 			c.r.Kind, c.kindSet = k, true
 		} else {
 			c.extras = append(c.extras, strings.TrimSpace(key)+": "+val)
@@ -211,6 +213,11 @@ func (c *relAcc) setNorm(b *builder, key, nk, val string, at pos) {
 	case "label", "name", "title":
 		c.r.Name = raw
 	case "certainty":
+		switch v := graphmodel.Certainty(val); v { // as Echoes writes them: no lowering, no list made
+		case graphmodel.Confirmed, graphmodel.Reported, graphmodel.Alleged:
+			c.r.Certainty = v
+			return
+		}
 		if v := graphmodel.Certainty(strings.ToLower(val)); v.Valid() {
 			c.r.Certainty = v
 		} else {

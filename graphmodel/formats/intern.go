@@ -116,3 +116,13 @@ func (b *builder) edgeAcc(p pos, what string) *relAcc {
 	}
 	return c
 }
+
+// kindOf returns Echoes' kind spelled exactly as val, the constant itself.
+func (b *builder) kindOf(val string) (graphmodel.Kind, bool) {
+	for _, k := range b.kinds() {
+		if string(k) == val {
+			return k, true
+		}
+	}
+	return "", false
+}

@@ -29,6 +29,9 @@ func knownTimeFormat(s string) bool {
 // are years, whatever the declared format: 1950 is the year 1950 and 1950.5
 // is July 1950 (the fraction of the year picks the month).
 func parseTime(s string) (graphmodel.Date, error) {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		return parseXSDDate(s) // YYYY-MM-DD, as most are
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return graphmodel.Date{}, nil
