@@ -250,7 +250,13 @@ func (d *Dataset) index(maps lookups) {
 	if !slices.IsSortedFunc(d.Actors, func(a, b *Actor) int { return byID(a.ID, b.ID) }) {
 		slices.SortStableFunc(d.Actors, func(a, b *Actor) int { return byID(a.ID, b.ID) })
 	}
-	if !slices.IsSortedFunc(d.Relations, func(a, b *Relation) int { return byID(a.ID, b.ID) }) {
+	if maps.relationOrder != nil {
+		sorted := make([]*Relation, len(d.Relations))
+		for k, i := range maps.relationOrder {
+			sorted[k] = d.Relations[i]
+		}
+		d.Relations = sorted
+	} else if !slices.IsSortedFunc(d.Relations, func(a, b *Relation) int { return byID(a.ID, b.ID) }) {
 		slices.SortStableFunc(d.Relations, func(a, b *Relation) int { return byID(a.ID, b.ID) })
 	}
 	slices.SortStableFunc(d.Groupings, func(a, b *Grouping) int { return byID(a.ID, b.ID) })

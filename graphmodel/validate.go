@@ -2,6 +2,7 @@ package graphmodel
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -49,10 +50,41 @@ func ids[T any](v *validator, section string, list []T, id func(T) string) map[s
 	return seen
 }
 
-// lookups are the maps validation builds and the Dataset keeps.
+// lookups are what validation builds and the Dataset keeps: the actors
+// by id, and the relations' places in id order.
 type lookups struct {
-	actors    map[string]*Actor
-	relations map[string]*Relation
+	actors        map[string]*Actor
+	relationOrder []int32
+}
+
+// relationOrder checks the relations' ids as ids checks a section's
+// (every id present and unique, messages in file order) and returns the
+// relations' places in id order, stable: equal ids sit together there, so
+// a million relations need no map of their ids, and index puts the
+// relations in this order.
+func relationOrder(v *validator, rs []*Relation) []int32 {
+	order := make([]int32, len(rs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	if !slices.IsSortedFunc(rs, func(a, b *Relation) int { return strings.Compare(a.ID, b.ID) }) {
+		slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(rs[a].ID, rs[b].ID) })
+	}
+	dup := make([]bool, len(rs))
+	for k := 1; k < len(order); k++ {
+		if id := rs[order[k]].ID; id == rs[order[k-1]].ID && strings.TrimSpace(id) != "" {
+			dup[order[k]] = true
+		}
+	}
+	for i, r := range rs {
+		switch {
+		case strings.TrimSpace(r.ID) == "":
+			v.addf(at("relations", i)+".id", "missing id; give every entry of relations a unique id")
+		case dup[i]:
+			v.addf(at("relations", i)+".id", "duplicate id %q; ids in relations must be unique, rename one", r.ID)
+		}
+	}
+	return order
 }
 
 // endsBeforeStart reports a span whose end comes before its start.
@@ -69,9 +101,9 @@ func (v *validator) span(path string, s Span, required bool) {
 	}
 }
 
-func refs[T any](v *validator, path string, list []string, known map[string]T, what string) {
+func refs(v *validator, path string, list []string, known func(string) bool, what string) {
 	for i, s := range list {
-		if _, ok := known[s]; !ok {
+		if !known(s) {
 			v.addf(at(path, i), "unknown %s %q; add it to the %ss list or correct the id", what, s, what)
 		}
 	}
@@ -86,9 +118,17 @@ func (v *validator) dataset(d *Dataset) lookups {
 	if d.MemoryMonths < 0 {
 		v.addf("memoryMonths", "memoryMonths is %d; use 0 or more", d.MemoryMonths)
 	}
-	sources := ids(v, "sources", d.Sources, func(s Source) string { return s.ID })
+	sourceByID := ids(v, "sources", d.Sources, func(s Source) string { return s.ID })
+	sources := func(id string) bool { _, ok := sourceByID[id]; return ok }
 	actors := ids(v, "actors", d.Actors, func(a *Actor) string { return a.ID })
-	relations := ids(v, "relations", d.Relations, func(r *Relation) string { return r.ID })
+	order := relationOrder(v, d.Relations)
+	relation := func(id string) *Relation {
+		k, ok := slices.BinarySearchFunc(order, id, func(i int32, id string) int { return strings.Compare(d.Relations[i].ID, id) })
+		if !ok {
+			return nil
+		}
+		return d.Relations[order[k]]
+	}
 	ids(v, "groupings", d.Groupings, func(g *Grouping) string { return g.ID })
 	ids(v, "events", d.Events, func(e *Event) string { return e.ID })
 
@@ -177,7 +217,7 @@ func (v *validator) dataset(d *Dataset) lookups {
 			continue
 		}
 		p := at("relations", i) + ".echoes"
-		switch e := relations[r.Echoes]; {
+		switch e := relation(r.Echoes); {
 		case e == nil:
 			v.addf(p, "unknown relation %q; echoes names an earlier relation's id", r.Echoes)
 		case r.Echoes == r.ID:
@@ -214,12 +254,12 @@ func (v *validator) dataset(d *Dataset) lookups {
 		if strings.TrimSpace(e.Title) == "" {
 			v.addf(p+".title", "event %q has no title", e.ID)
 		}
-		refs(v, p+".relations", e.Relations, relations, "relation")
+		refs(v, p+".relations", e.Relations, func(id string) bool { return relation(id) != nil }, "relation")
 		if len(d.Sources) > 0 {
 			refs(v, p+".sources", e.Sources, sources, "source")
 		}
 	}
-	return lookups{actors: actors, relations: relations}
+	return lookups{actors: actors, relationOrder: order}
 }
 
 // listedBefore reports whether list[j] is also among list[:j]; most
