@@ -156,6 +156,7 @@ func makePlan(f Frame) *edgePlan {
 	// A pair of one tie, the most common in a big network, has nothing to
 	// bundle or crowd; its member list is a piece of one shared array.
 	one := make([]string, 0, len(entries))
+	p.lines = make([]planLine, 0, len(entries)) // at most a line an entry: grown once
 	line := func(t *FrameTie, members []string, a, b int, slot float64, more int) {
 		faint := 1.0
 		if t.Status == graphmodel.Signed || t.Status == graphmodel.Recent {
