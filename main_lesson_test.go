@@ -137,8 +137,7 @@ func TestLessonThroughWindowUnderXvfb(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("saved lesson:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	x.cmd.Process.Kill()
-	x.cmd.Wait()
+	x.stop()
 
 	// A new start on the saved lesson, presented.
 	y := startApp(t, disp, "--lesson", path)

@@ -29,8 +29,7 @@ func TestProjectorScreenMatchesExport(t *testing.T) {
 	if got := first.title(); !strings.Contains(got, "31 December 1950") {
 		t.Errorf("a first start opened on %q, want the end of 1950", got)
 	}
-	first.cmd.Process.Kill()
-	first.cmd.Wait()
+	first.stop()
 	for _, date := range []string{"1950-10-19", "1961-07-11", "2024-12-31"} {
 		x := startApp(t, disp, "--at", date)
 		// The pointer parked where nothing is, before P: a move shows the
@@ -60,8 +59,7 @@ func TestProjectorScreenMatchesExport(t *testing.T) {
 		if out := x.stderr.String(); appTrouble(out) {
 			t.Errorf("app logged errors:\n%s", out)
 		}
-		x.cmd.Process.Kill()
-		x.cmd.Wait()
+		x.stop()
 	}
 }
 

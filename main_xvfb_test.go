@@ -92,7 +92,25 @@ func xvfbScreen(t *testing.T, screen string) string {
 		if n == "" {
 			t.Fatalf("Xvfb did not start: %s", readTrim(log.Name()))
 		}
-		return ":" + n
+		disp := ":" + n
+		// The number comes once the server listens; a client that cannot
+		// talk to it now would fail the test for the server's sake, so
+		// say so here, with the server's log and whether it still runs.
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			probe := exec.Command("xdotool", "getdisplaygeometry")
+			probe.Env = append(os.Environ(), "DISPLAY="+disp)
+			out, err := probe.CombinedOutput()
+			if err == nil {
+				return disp
+			}
+			if time.Now().After(deadline) {
+				alive := syscall.Kill(cmd.Process.Pid, 0) == nil
+				t.Fatalf("Xvfb said %s but no client can open it (server running: %v): %v %s\nXvfb log: %s",
+					disp, alive, err, strings.TrimSpace(string(out)), readTrim(log.Name()))
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	case <-time.After(20 * time.Second):
 		t.Fatalf("Xvfb gave no display number in 20 s: %s", readTrim(log.Name()))
 	}
@@ -111,6 +129,13 @@ type xapp struct {
 	wid    string
 	stderr *lockedBuffer
 	cmd    *exec.Cmd
+	exited chan struct{} // closed once the app's process is reaped
+}
+
+// stop kills the app and waits until it is gone.
+func (x *xapp) stop() {
+	x.cmd.Process.Kill()
+	<-x.exited
 }
 
 // lockedBuffer is the app's output: os/exec's copying goroutine writes it
@@ -163,7 +188,7 @@ func (x *xapp) shot(name string) image.Image {
 
 // startApp builds the real binary and opens its window on display.
 func startApp(t *testing.T, disp string, args ...string) *xapp {
-	x := &xapp{t: t, disp: disp, stderr: &lockedBuffer{}}
+	x := &xapp{t: t, disp: disp, stderr: &lockedBuffer{}, exited: make(chan struct{})}
 	x.cmd = exec.Command(buildApp(t), args...)
 	// A fresh config folder: remembered settings must not leak between runs.
 	x.cmd.Env = append(os.Environ(), "DISPLAY="+disp, "LANG=en_US.UTF-8", "XDG_CONFIG_HOME="+t.TempDir())
@@ -172,9 +197,22 @@ func startApp(t *testing.T, disp string, args ...string) *xapp {
 	if err := x.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { x.cmd.Process.Kill(); x.cmd.Wait() })
+	// One goroutine reaps the process; everything else waits on exited.
+	go func() { x.cmd.Wait(); close(x.exited) }()
+	t.Cleanup(x.stop)
 	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
+	for x.wid == "" && time.Now().Before(deadline) {
+		select {
+		case <-x.exited:
+			// The app is gone: no use waiting for its window. Whether
+			// the X server still answers tells whose fault it was.
+			probe := exec.Command("xdotool", "getdisplaygeometry")
+			probe.Env = append(os.Environ(), "DISPLAY="+disp)
+			out, err := probe.CombinedOutput()
+			t.Fatalf("the app exited before its window appeared (%v); the X server on %s answers: %q, %v; app output:\n%s",
+				x.cmd.ProcessState, disp, strings.TrimSpace(string(out)), err, x.stderr)
+		default:
+		}
 		cmd := exec.Command("xdotool", "search", "--name", "^Echoes")
 		cmd.Env = append(os.Environ(), "DISPLAY="+disp)
 		if out, err := cmd.Output(); err == nil && len(out) > 0 {
