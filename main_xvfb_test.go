@@ -98,9 +98,7 @@ func xvfbScreen(t *testing.T, screen string) string {
 		// say so here, with the server's log and whether it still runs.
 		deadline := time.Now().Add(10 * time.Second)
 		for {
-			probe := exec.Command("xdotool", "getdisplaygeometry")
-			probe.Env = append(os.Environ(), "DISPLAY="+disp)
-			out, err := probe.CombinedOutput()
+			out, err := askDisplay(disp)
 			if err == nil {
 				return disp
 			}
@@ -115,6 +113,14 @@ func xvfbScreen(t *testing.T, screen string) string {
 		t.Fatalf("Xvfb gave no display number in 20 s: %s", readTrim(log.Name()))
 	}
 	return ""
+}
+
+// askDisplay asks the X server on disp for its size, as any client would
+// open it: an error says no client can talk to it.
+func askDisplay(disp string) ([]byte, error) {
+	probe := exec.Command("xdotool", "getdisplaygeometry")
+	probe.Env = append(os.Environ(), "DISPLAY="+disp)
+	return probe.CombinedOutput()
 }
 
 // readTrim returns a log file's text for an error message.
@@ -206,9 +212,7 @@ func startApp(t *testing.T, disp string, args ...string) *xapp {
 		case <-x.exited:
 			// The app is gone: no use waiting for its window. Whether
 			// the X server still answers tells whose fault it was.
-			probe := exec.Command("xdotool", "getdisplaygeometry")
-			probe.Env = append(os.Environ(), "DISPLAY="+disp)
-			out, err := probe.CombinedOutput()
+			out, err := askDisplay(disp)
 			t.Fatalf("the app exited before its window appeared (%v); the X server on %s answers: %q, %v; app output:\n%s",
 				x.cmd.ProcessState, disp, strings.TrimSpace(string(out)), err, x.stderr)
 		default:

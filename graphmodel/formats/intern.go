@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"iter"
 	"slices"
 	"strings"
 
@@ -21,17 +22,8 @@ func (l *idLists) list(s string) ([]string, error) {
 		return parseList(s)
 	}
 	n := 0
-	for rest := s; rest != ""; {
-		i := listSep(rest)
-		f := rest
-		if i >= 0 {
-			f, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		if strings.TrimSpace(f) != "" {
-			n++
-		}
+	for range listFields(s) {
+		n++
 	}
 	if n == 0 {
 		return nil, nil
@@ -40,17 +32,8 @@ func (l *idLists) list(s string) ([]string, error) {
 		l.slab = make([]string, 0, max(n, 4096))
 	}
 	start := len(l.slab)
-	for rest := s; rest != ""; {
-		i := listSep(rest)
-		f := rest
-		if i >= 0 {
-			f, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		if f = strings.TrimSpace(f); f != "" {
-			l.slab = append(l.slab, f)
-		}
+	for f := range listFields(s) {
+		l.slab = append(l.slab, f)
 	}
 	// Capped, so that appending to one list never writes into the next.
 	return l.slab[start:len(l.slab):len(l.slab)], nil
@@ -125,4 +108,22 @@ func (b *builder) kindOf(val string) (graphmodel.Kind, bool) {
 		}
 	}
 	return "", false
+}
+
+// listFields yields the non-blank fields of s between list separators,
+// trimmed: list counts them first to size its slab, then copies them.
+func listFields(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for rest := s; rest != ""; {
+			f := rest
+			if i := listSep(rest); i >= 0 {
+				f, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = ""
+			}
+			if f = strings.TrimSpace(f); f != "" && !yield(f) {
+				return
+			}
+		}
+	}
 }

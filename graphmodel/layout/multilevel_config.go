@@ -1,5 +1,7 @@
 package layout
 
+import "cmp"
+
 // MultilevelConfig tunes a Multilevel layout. Zero fields take the defaults
 // given.
 type MultilevelConfig struct {
@@ -64,36 +66,16 @@ type MultilevelConfig struct {
 }
 
 func (c MultilevelConfig) withDefaults() MultilevelConfig {
-	if c.Theta == 0 {
-		c.Theta = 1
-	}
-	if c.Gravity == 0 {
-		c.Gravity = 0.75
-	}
-	if c.Tolerance == 0 {
-		c.Tolerance = 0.02
-	}
-	if c.FirstStep == 0 {
-		c.FirstStep = 1
-	}
-	if c.CoarseStep == 0 {
-		c.CoarseStep = 1
-	}
-	if c.Interpolation == 0 {
-		c.Interpolation = 0.5
-	}
-	if c.MaxTicks == 0 {
-		c.MaxTicks = 20
-	}
-	if c.FinestTheta == 0 {
-		c.FinestTheta = 1.5
-	}
-	if c.FinestTicks == 0 {
-		c.FinestTicks = 3 * c.MaxTicks
-	}
-	if c.CoarsestSize == 0 {
-		c.CoarsestSize = 10
-	}
+	c.Theta = cmp.Or(c.Theta, 1)
+	c.Gravity = cmp.Or(c.Gravity, 0.75)
+	c.Tolerance = cmp.Or(c.Tolerance, 0.02)
+	c.FirstStep = cmp.Or(c.FirstStep, 1)
+	c.CoarseStep = cmp.Or(c.CoarseStep, 1)
+	c.Interpolation = cmp.Or(c.Interpolation, 0.5)
+	c.MaxTicks = cmp.Or(c.MaxTicks, 20)
+	c.FinestTheta = cmp.Or(c.FinestTheta, 1.5)
+	c.FinestTicks = cmp.Or(c.FinestTicks, 3*c.MaxTicks)
+	c.CoarsestSize = cmp.Or(c.CoarsestSize, 10)
 	c.Workers = workerCount(c.Workers)
 	return c
 }
