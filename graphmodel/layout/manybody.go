@@ -18,6 +18,7 @@ type ManyBody struct {
 	DistanceMin float64
 
 	tree  quadtree
+	xy    [][2]float64 // the nodes' positions, for the tree
 	nodes []Node
 	alpha float64
 	pool  *workers
@@ -50,7 +51,13 @@ func (m *ManyBody) Apply(nodes []Node, alpha float64) {
 	}
 	m.tree.leafSize = leafSize
 	m.tree.theta2 = m.Theta * m.Theta
-	m.tree.build(nodes)
+	if len(m.xy) != len(nodes) {
+		m.xy = make([][2]float64, len(nodes))
+	}
+	for i, nd := range nodes {
+		m.xy[i] = [2]float64{nd.X, nd.Y}
+	}
+	m.tree.build(m.xy)
 	m.nodes, m.alpha = nodes, alpha
 	m.pool.run(&m.sum, len(nodes))
 	m.nodes = nil

@@ -13,7 +13,9 @@ type MultilevelConfig struct {
 	// Theta is the Barnes–Hut accuracy of the repulsion; 0 means 1.
 	Theta float64
 	// FinestTheta is the Barnes–Hut accuracy on the finest level, where a
-	// tick costs most and the far field changes least; 0 means 1.5.
+	// tick costs most; 0 means 1. A coarser 1.5 saved about a third of
+	// that level's time but left grids less even: over 8 seeds of
+	// grid-10000 the worst np was 0.67 against 0.72 with 1.
 	FinestTheta float64
 	// Attraction is the exponent r of the attraction energy d^r/r of
 	// Noack's r-PolyLog models (2007, "Energy models for graph
@@ -48,8 +50,8 @@ type MultilevelConfig struct {
 	// leaves 1.4%).
 	FirstStep float64
 	// CoarseStep is FirstStep on the cheap levels (at most a twentieth of
-	// the nodes): a long first step there lets a twisted or folded start
-	// unwind; 0 means 1.
+	// the nodes) and on the level the layout starts from: a long first
+	// step there lets a twisted or folded start unwind; 0 means 1.
 	CoarseStep float64
 	// Interpolation is how far a finer level's node starts from its
 	// group's place toward its neighbours' groups' places, from 0 to 1;
@@ -62,6 +64,8 @@ type MultilevelConfig struct {
 	// times MaxTicks.
 	FinestTicks int
 	// CoarsestSize is how few nodes the coarsening stops at; 0 means 10.
+	// The levels under mdsMax nodes only measure the graph's modularity:
+	// the layout starts above them.
 	CoarsestSize int
 }
 
@@ -73,7 +77,7 @@ func (c MultilevelConfig) withDefaults() MultilevelConfig {
 	c.CoarseStep = cmp.Or(c.CoarseStep, 1)
 	c.Interpolation = cmp.Or(c.Interpolation, 0.5)
 	c.MaxTicks = cmp.Or(c.MaxTicks, 20)
-	c.FinestTheta = cmp.Or(c.FinestTheta, 1.5)
+	c.FinestTheta = cmp.Or(c.FinestTheta, 1)
 	c.FinestTicks = cmp.Or(c.FinestTicks, 3*c.MaxTicks)
 	c.CoarsestSize = cmp.Or(c.CoarsestSize, 10)
 	c.Workers = workerCount(c.Workers)

@@ -57,17 +57,14 @@ func (n *Network) reheatBig() {
 	}
 	if n.ml == nil {
 		if n.warm == nil || n.warm.levels[0] != n.base {
-			n.warm = newWarmMultilevel(n.base, make([]Node, len(n.sim.nodes)), n.warmConfig())
+			n.warm = newWarmMultilevel(n.base, make([][2]float64, len(n.sim.nodes)), n.warmConfig())
 		}
 		n.ml = n.warm
 		for i, nd := range n.sim.nodes {
-			n.ml.nodes[i].X, n.ml.nodes[i].Y = nd.X/bigScale, nd.Y/bigScale
+			n.ml.pos[i] = [2]float64{nd.X / bigScale, nd.Y / bigScale}
 		}
 	}
-	for i, nd := range n.sim.nodes {
-		m := &n.ml.nodes[i]
-		m.Pinned, m.FX, m.FY = nd.Pinned, nd.FX/bigScale, nd.FY/bigScale
-	}
+	n.ml.setPins(n.sim.nodes, bigScale)
 	n.ml.rewarm()
 }
 
@@ -98,8 +95,8 @@ func (n *Network) endBig() {
 			nd.X, nd.Y = nd.FX, nd.FY
 			continue
 		}
-		p := ml.nodes[i] // the finest level: one node per actor
-		nd.X, nd.Y = float64(p.X*bigScale), float64(p.Y*bigScale)
+		p := ml.pos[i] // the finest level: one node per actor
+		nd.X, nd.Y = float64(p[0]*bigScale), float64(p[1]*bigScale)
 	}
 	n.sim.alpha = n.sim.cfg.AlphaMin / 2
 }
@@ -114,8 +111,8 @@ func (n *Network) keepRefined() {
 	for i := range n.sim.nodes {
 		nd := &n.sim.nodes[i]
 		if !nd.Pinned {
-			p := n.ml.nodes[i]
-			nd.X, nd.Y = float64(p.X*bigScale), float64(p.Y*bigScale)
+			p := n.ml.pos[i]
+			nd.X, nd.Y = float64(p[0]*bigScale), float64(p[1]*bigScale)
 		}
 	}
 }
@@ -147,8 +144,8 @@ func (n *Network) position(i int, pos [][2]float64) [2]float64 {
 	case n.ml == nil:
 		return [2]float64{n.sim.nodes[i].X, n.sim.nodes[i].Y}
 	case pos == nil:
-		p := n.ml.nodes[i]
-		return [2]float64{float64(p.X * bigScale), float64(p.Y * bigScale)}
+		p := n.ml.pos[i]
+		return [2]float64{float64(p[0] * bigScale), float64(p[1] * bigScale)}
 	}
 	return [2]float64{float64(pos[i][0] * bigScale), float64(pos[i][1] * bigScale)}
 }

@@ -41,7 +41,7 @@ type quadtree struct {
 	mass []float64
 	pm   []float64
 
-	nodes           []Node                  // during a build
+	xy              [][2]float64            // the points, during a build
 	keys, keysTmp   []uint32                // Z-order keys
 	order, orderTmp []int32                 // order[k] is the node index of the k-th point in Z order
 	px, py          []float64               // positions in Z order
@@ -121,15 +121,15 @@ func (t *quadtree) resize(n int) {
 	}
 }
 
-// build sorts nodes into Z order and builds the cells.
-func (t *quadtree) build(nodes []Node) {
-	n := len(nodes)
+// build sorts the points xy into Z order and builds the cells.
+func (t *quadtree) build(xy [][2]float64) {
+	n := len(xy)
 	t.resize(n)
 	t.cells = t.cells[:0]
 	if n == 0 {
 		return
 	}
-	t.nodes = nodes
+	t.xy = xy
 	if t.mass != nil && len(t.pm) != n {
 		t.pm = make([]float64, n)
 	}
@@ -191,14 +191,14 @@ func (t *quadtree) build(nodes []Node) {
 			t.cells[nd.at] = cell{x: sx / m, y: sy / m, mass: m, crit: t.crit[nd.level], next: nd.end}
 		}
 	}
-	t.nodes = nil
+	t.xy = nil
 }
 
 func (t *quadtree) boundsRange(lo, hi int) {
 	b := bounds{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 	for i := lo; i < hi; i++ {
 		// Comparisons, not min/max, so that a NaN is skipped.
-		x, y := t.nodes[i].X, t.nodes[i].Y
+		x, y := t.xy[i][0], t.xy[i][1]
 		if x < b.x0 {
 			b.x0 = x
 		}
@@ -220,7 +220,7 @@ func (t *quadtree) keysRange(lo, hi int) {
 	count := &t.blockCount[lo/blockSize]
 	clear(count[:])
 	for i := lo; i < hi; i++ {
-		k := interleave(quantize((t.nodes[i].X-t.x0)*t.scale, top), quantize((t.nodes[i].Y-t.y0)*t.scale, top))
+		k := interleave(quantize((t.xy[i][0]-t.x0)*t.scale, top), quantize((t.xy[i][1]-t.y0)*t.scale, top))
 		t.keysTmp[i] = k
 		count[k>>topShift]++
 	}
@@ -285,8 +285,8 @@ func (t *quadtree) sortBuckets(lo, hi int) {
 			}
 		}
 		for k := s; k < e; k++ {
-			nd := &t.nodes[t.order[k]]
-			t.px[k], t.py[k] = nd.X, nd.Y
+			p := t.xy[t.order[k]]
+			t.px[k], t.py[k] = p[0], p[1]
 		}
 		if t.mass != nil {
 			for k := s; k < e; k++ {

@@ -13,10 +13,10 @@ import (
 // the job it still reads (the race run of .ci/test catches that).
 func TestQuadtreeResizeWithWorkers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
-	nodes := func(n int) []Node {
-		out := make([]Node, n)
+	points := func(n int) [][2]float64 {
+		out := make([][2]float64, n)
 		for i := range out {
-			out[i].X, out[i].Y = rng.Float64()*1000, rng.Float64()*1000
+			out[i] = [2]float64{rng.Float64() * 1000, rng.Float64() * 1000}
 		}
 		return out
 	}
@@ -24,7 +24,7 @@ func TestQuadtreeResizeWithWorkers(t *testing.T) {
 	defer pool.stop()
 	par := &quadtree{leafSize: leafSize, theta2: 0.81, pool: pool}
 	for i, n := range []int{9000, 5000, 12000, 5000, 9000, 20000, 6000} {
-		ns := nodes(n)
+		ns := points(n)
 		par.resize(n)
 		par.build(ns)
 		ser := &quadtree{leafSize: leafSize, theta2: 0.81}
