@@ -57,19 +57,7 @@ func TestMultilevelUnfoldsAGrid(t *testing.T) {
 		t.Errorf("%d levels for a %d-node grid", m.Levels(), side*side)
 	}
 	// Every node's nearest other node is one of its grid neighbours.
-	miss := 0
-	for i := range pos {
-		best, bd := -1, math.Inf(1)
-		for j := range pos {
-			if d := math.Hypot(pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]); j != i && d < bd {
-				best, bd = j, d
-			}
-		}
-		dx, dy := best%side-i%side, best/side-i/side
-		if dx*dx+dy*dy != 1 {
-			miss++
-		}
-	}
+	miss, _ := gridMisses(pos, side, 1)
 	if miss > len(pos)/20 {
 		t.Errorf("%d of %d nodes have a nearest node that is not a grid neighbour", miss, len(pos))
 	}
@@ -188,22 +176,28 @@ func TestMultilevelGridsDoNotFold(t *testing.T) {
 		// In a fold, nodes of two layers of the grid lie on each other:
 		// the nearest of one is not its grid neighbour. Every 7th node is
 		// checked (a fold covers hundreds).
-		miss, checked := 0, 0
-		for i := 0; i < len(pos); i += 7 {
-			best, bd := -1, math.Inf(1)
-			for j := range pos {
-				if d := math.Hypot(pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]); j != i && d < bd {
-					best, bd = j, d
-				}
-			}
-			dx, dy := best%side-i%side, best/side-i/side
-			if dx*dx+dy*dy != 1 {
-				miss++
-			}
-			checked++
-		}
+		miss, checked := gridMisses(pos, side, 7)
 		if miss > 0 {
 			t.Errorf("seed %d: %d of %d nodes checked have a nearest node that is not a grid neighbour", seed, miss, checked)
 		}
 	}
+}
+
+// gridMisses checks every step-th node of a side×side grid's layout and
+// counts those whose nearest other node is not a grid neighbour.
+func gridMisses(pos [][2]float64, side, step int) (miss, checked int) {
+	for i := 0; i < len(pos); i += step {
+		best, bd := -1, math.Inf(1)
+		for j := range pos {
+			if d := math.Hypot(pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]); j != i && d < bd {
+				best, bd = j, d
+			}
+		}
+		dx, dy := best%side-i%side, best/side-i/side
+		if dx*dx+dy*dy != 1 {
+			miss++
+		}
+		checked++
+	}
+	return miss, checked
 }
