@@ -42,9 +42,6 @@ func (t *csvTable) col(names ...string) int {
 // get returns row r's field in column i without spaces at its ends, or ""
 // when the row is short. r is the row each yielded last.
 func (t *csvTable) get(r, i int) string {
-	if i >= 0 && i < len(t.row) && !t.quoted[i] {
-		return t.row[i] // trimmed as it was read
-	}
 	return strings.TrimSpace(t.id(r, i))
 }
 

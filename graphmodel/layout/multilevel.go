@@ -109,7 +109,7 @@ func NewMultilevel(n int, links []Link, cfg MultilevelConfig) *Multilevel {
 	var pos [][2]float64
 	if top.n <= mdsMax {
 		pos = classicalMDS(top)
-		natural := math.Sqrt(total / float64(max(top.n, 1)))
+		natural := m.naturalLength(top)
 		for i := range pos {
 			pos[i][0] = float64(pos[i][0]*natural) + float64((r.Float64()-0.5)*0.1*natural)
 			pos[i][1] = float64(pos[i][1]*natural) + float64((r.Float64()-0.5)*0.1*natural)
@@ -183,6 +183,12 @@ func (m *Multilevel) Ticks() int { return m.ticks }
 // Done reports whether the finest level is at rest.
 func (m *Multilevel) Done() bool { return m.done }
 
+// naturalLength is the spacing of l's nodes if the finest level's
+// spacing is 1.
+func (m *Multilevel) naturalLength(l *level) float64 {
+	return math.Sqrt(float64(len(m.levels[0].mass)) / float64(max(l.n, 1)))
+}
+
 // enter makes pos the current level's positions, with the first step as
 // a share of its natural length.
 func (m *Multilevel) enter(pos [][2]float64, first float64) {
@@ -206,9 +212,7 @@ func (m *Multilevel) enter(pos [][2]float64, first float64) {
 	if m.cur == 0 {
 		m.tree.theta2 = m.cfg.FinestTheta * m.cfg.FinestTheta
 	}
-	// The natural length of a level: the spacing of its nodes if the
-	// finest level's spacing is 1.
-	m.natural = math.Sqrt(float64(len(m.levels[0].mass)) / float64(max(l.n, 1)))
+	m.natural = m.naturalLength(l)
 	m.r, m.p = m.cfg.Attraction, m.cfg.Repulsion
 	if m.cur < m.cfg.FineLevels && m.cfg.FineAttraction != 0 {
 		m.r = m.cfg.FineAttraction
@@ -289,7 +293,7 @@ func (m *Multilevel) Tick() bool {
 func (m *Multilevel) prolong() {
 	fine := m.levels[m.cur-1]
 	r := rand.New(rand.NewPCG(m.cfg.Seed, uint64(m.cur)))
-	jit := 0.1 * math.Sqrt(float64(len(m.levels[0].mass))/float64(max(fine.n, 1)))
+	jit := 0.1 * m.naturalLength(fine)
 	pos := make([][2]float64, fine.n)
 	for i, p := range fine.parent {
 		c := m.pos[p]
