@@ -7,7 +7,6 @@ import "math"
 // points walk nearly the same cells, which keeps them in cache: in node
 // order a tick took about 13% longer on grid-10000.
 func (m *Multilevel) forceRange(lo, hi int) {
-	var sum float64
 	l := m.levels[m.cur]
 	t := &m.tree
 	cells, px, py, pm := t.cells, t.px, t.py, t.pm
@@ -106,7 +105,7 @@ func (m *Multilevel) forceRange(lo, hi int) {
 			fy += float64(dy * s)
 		}
 		f2 := float64(fx*fx) + float64(fy*fy)
-		sum += f2
+		m.f2[z] = f2
 		if f2 > 0 {
 			s := m.step / math.Sqrt(f2)
 			x += float64(fx * s)
@@ -114,5 +113,4 @@ func (m *Multilevel) forceRange(lo, hi int) {
 		}
 		m.next[i] = [2]float64{x, y}
 	}
-	m.part[lo/chunkSize] = sum
 }

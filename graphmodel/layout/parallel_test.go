@@ -1,0 +1,61 @@
+package layout
+
+import (
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestWorkersRunEveryChunkOnce runs jobs of many sizes back to back and
+// with pauses longer than the helpers' polling between them, so that the
+// helpers both catch runs while they poll and are woken from parking.
+func TestWorkersRunEveryChunkOnce(t *testing.T) {
+	w := newWorkers(3)
+	defer w.stop()
+	const most = 5000
+	var hits [most]atomic.Int32
+	j := job{chunk: 7, fn: func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			hits[i].Add(1)
+		}
+	}}
+	for round, total := range []int{1, 7, 8, 50, 700, most, 3, most} {
+		if round%2 == 1 {
+			time.Sleep(3 * spinWait)
+		}
+		w.run(&j, total)
+		for i := range most {
+			want := int32(0)
+			if i < total {
+				want = 1
+			}
+			if got := hits[i].Swap(0); got != want {
+				t.Fatalf("run %d over %d items: item %d ran %d times, want %d", round, total, i, got, want)
+			}
+		}
+	}
+}
+
+// TestWorkersStopWithTheirLayout drops a layout with a pool and checks
+// that its helpers end: they must not hold the layout, whose cleanup stops
+// them.
+func TestWorkersStopWithTheirLayout(t *testing.T) {
+	before := runtime.NumGoroutine()
+	m := NewMultilevel(65*65, gridLinks(65), MultilevelConfig{Seed: 1, Workers: 3})
+	for range 5 {
+		m.Tick()
+	}
+	if m.pool == nil {
+		t.Fatal("the layout has no pool; the test needs one")
+	}
+	m = nil
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines 5 s after the layout was dropped, %d before it", runtime.NumGoroutine(), before)
+		}
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+}
