@@ -4,7 +4,6 @@ import (
 	"math"
 	"runtime"
 	"sync/atomic"
-	"time"
 )
 
 // parallelMin is the node count from which a Simulation splits its forces'
@@ -33,6 +32,12 @@ type job struct {
 	claim    atomic.Uint64 // epoch<<32 | next chunk to claim
 	left     atomic.Int64  // chunks not yet finished
 	finished chan struct{} // receives once per run, when left reaches 0
+}
+
+// ticket is a job handed to a worker for one run (epoch) of it.
+type ticket struct {
+	j     *job
+	epoch uint32
 }
 
 // work claims and runs chunks of the given run until none are left. A
@@ -64,74 +69,28 @@ func (j *job) chunkLen() int {
 }
 
 // workers is a fixed set of goroutines that help run jobs; the caller's
-// goroutine works too. A helper that finishes a run waits for the next one
-// by polling for up to spinWait before it parks: a tick hands out several
-// runs a few microseconds apart, and waking a parked goroutine takes tens
-// of microseconds on a virtual machine, as long as a small level's whole
-// run. The goroutines hold only the workers, never a job after its run, so
-// a Simulation that becomes unreachable is collected and its cleanup stops
-// them.
+// goroutine works too. The goroutines hold only the channel, so a Simulation
+// that becomes unreachable is collected and its cleanup stops them.
 type workers struct {
-	n    int           // goroutines including the caller's
-	wake chan struct{} // one token per parked helper to wake
-	// cur is the job being run, nil between runs; gen counts the runs, so
-	// a helper sees a new one even when the same job runs again.
-	cur    atomic.Pointer[job]
-	gen    atomic.Uint64
-	parked atomic.Int32
-	closed atomic.Bool
+	n       int // goroutines including the caller's
+	tickets chan ticket
 }
-
-// spinWait is how long a helper polls for the next run before it parks.
-const spinWait = 50 * time.Microsecond
 
 // newWorkers starts n-1 goroutines (n >= 2).
 func newWorkers(n int) *workers {
-	w := &workers{n: n, wake: make(chan struct{}, n)}
+	w := &workers{n: n, tickets: make(chan ticket, 4*n)}
 	for i := 1; i < n; i++ {
-		go w.help()
+		go func(tickets <-chan ticket) {
+			for t := range tickets {
+				t.j.work(t.epoch)
+			}
+		}(w.tickets)
 	}
 	return w
 }
 
-// help runs each new run's chunks alongside the caller, until stop.
-func (w *workers) help() {
-	seen := w.gen.Load()
-	for {
-		if g := w.gen.Load(); g != seen {
-			seen = g
-			if j := w.cur.Load(); j != nil {
-				j.work(uint32(j.claim.Load() >> 32))
-			}
-			continue
-		}
-		// Poll; Gosched lets any other goroutine that is ready (the
-		// window's, in the app) have this core meanwhile.
-		start := time.Now()
-		for w.gen.Load() == seen && time.Since(start) < spinWait {
-			runtime.Gosched()
-		}
-		if w.gen.Load() != seen {
-			continue
-		}
-		// Park. A run published after the count went up finds it and
-		// sends a token; one published before it is seen by the check.
-		w.parked.Add(1)
-		if w.gen.Load() == seen && !w.closed.Load() {
-			<-w.wake
-		}
-		w.parked.Add(-1)
-		if w.closed.Load() {
-			return
-		}
-	}
-}
-
 // stop ends the goroutines.
-func (w *workers) stop() {
-	w.closed.Store(true)
-	close(w.wake)
-}
+func (w *workers) stop() { close(w.tickets) }
 
 // run calls j.fn over [0, total) in chunks and returns when all are done:
 // in parallel when there is a pool (a Simulation makes one only for large
@@ -156,17 +115,14 @@ func (w *workers) run(j *job, total int) {
 	j.chunks.Store(int64((total + c - 1) / c))
 	j.left.Store(j.chunks.Load())
 	j.claim.Store(uint64(j.epoch) << 32)
-	w.cur.Store(j)
-	w.gen.Add(1)
-	for range w.parked.Load() {
+	for i := 1; i < w.n; i++ {
 		select {
-		case w.wake <- struct{}{}:
-		default: // enough tokens are waiting already
+		case w.tickets <- ticket{j, j.epoch}:
+		default: // the workers are behind; they would find nothing left
 		}
 	}
 	j.work(j.epoch)
 	<-j.finished
-	w.cur.Store(nil)
 }
 
 // runSerial calls j.fn over [0, total) chunk by chunk on the caller's

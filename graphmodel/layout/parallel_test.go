@@ -8,8 +8,8 @@ import (
 )
 
 // TestWorkersRunEveryChunkOnce runs jobs of many sizes back to back and
-// with pauses longer than the helpers' polling between them, so that the
-// helpers both catch runs while they poll and are woken from parking.
+// with pauses between them, so that helpers are both busy and parked when
+// a run is handed out.
 func TestWorkersRunEveryChunkOnce(t *testing.T) {
 	w := newWorkers(3)
 	defer w.stop()
@@ -22,7 +22,7 @@ func TestWorkersRunEveryChunkOnce(t *testing.T) {
 	}}
 	for round, total := range []int{1, 7, 8, 50, 700, most, 3, most} {
 		if round%2 == 1 {
-			time.Sleep(3 * spinWait)
+			time.Sleep(3 * time.Millisecond)
 		}
 		w.run(&j, total)
 		for i := range most {
