@@ -61,6 +61,14 @@ type quadtree struct {
 	boundsJob, keysJob, scatterJob, sortJob, taskJob, copyJob job
 }
 
+// bucketChunk is how many neighbouring buckets (or their subtrees) a worker
+// claims at a time. Neighbouring buckets share the cache lines at their
+// edges; claimed one at a time, two cores sorted neighbours at once and
+// passed those lines back and forth: on two cores, with a bucket at a time,
+// the sort of clustered-10000's buckets ran 1.13-1.18 times faster than on
+// one; four at a time, 1.40-1.48 times.
+const bucketChunk = 4
+
 // bounds is a bounding box.
 type bounds struct{ x0, y0, x1, y1 float64 }
 
@@ -115,9 +123,9 @@ func (t *quadtree) resize(n int) {
 		t.boundsJob = job{fn: t.boundsRange, chunk: blockSize}
 		t.keysJob = job{fn: t.keysRange, chunk: blockSize}
 		t.scatterJob = job{fn: t.scatterRange, chunk: blockSize}
-		t.sortJob = job{fn: t.sortBuckets, chunk: 1}
-		t.taskJob = job{fn: t.buildTasks, chunk: 1}
-		t.copyJob = job{fn: t.copyTasks, chunk: 1}
+		t.sortJob = job{fn: t.sortBuckets, chunk: bucketChunk}
+		t.taskJob = job{fn: t.buildTasks, chunk: bucketChunk}
+		t.copyJob = job{fn: t.copyTasks, chunk: bucketChunk}
 	}
 }
 
