@@ -96,7 +96,6 @@ func NewMultilevel(n int, links []Link, cfg MultilevelConfig) *Multilevel {
 		runtime.AddCleanup(m, func(w *workers) { w.stop() }, m.pool)
 	}
 	m.tree.leafSize = leafSize
-	m.tree.theta2 = cfg.Theta * cfg.Theta
 	m.setJobs()
 
 	// The layout starts from the largest level of at most mdsMax nodes,
