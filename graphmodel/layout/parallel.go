@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"sync/atomic"
+	"time"
 )
 
 // parallelMin is the node count from which a Simulation splits its forces'
@@ -26,12 +27,15 @@ type job struct {
 	fn    func(lo, hi int)
 	chunk int // items claimed at a time; 0 means chunkSize
 
-	total    int
-	epoch    uint32
-	chunks   atomic.Int64  // in this run; read by late workers too
-	claim    atomic.Uint64 // epoch<<32 | next chunk to claim
-	left     atomic.Int64  // chunks not yet finished
-	finished chan struct{} // receives once per run, when left reaches 0
+	total  int
+	epoch  uint32
+	chunks atomic.Int64  // in this run; read by late workers too
+	claim  atomic.Uint64 // epoch<<32 | next chunk to claim
+	left   atomic.Int64  // chunks not yet finished
+	// waiting is set while the caller is parked, or about to park, for
+	// the run's end; whoever clears it owns finished's one token.
+	waiting  atomic.Bool
+	finished chan struct{} // receives when left reaches 0 while waiting
 }
 
 // ticket is a job handed to a worker for one run (epoch) of it.
@@ -55,7 +59,7 @@ func (j *job) work(epoch uint32) {
 		}
 		lo := int(uint32(s)) * c
 		j.fn(lo, min(lo+c, j.total))
-		if j.left.Add(-1) == 0 {
+		if j.left.Add(-1) == 0 && j.waiting.CompareAndSwap(true, false) {
 			j.finished <- struct{}{}
 		}
 	}
@@ -69,24 +73,65 @@ func (j *job) chunkLen() int {
 }
 
 // workers is a fixed set of goroutines that help run jobs; the caller's
-// goroutine works too. The goroutines hold only the channel, so a Simulation
-// that becomes unreachable is collected and its cleanup stops them.
+// goroutine works too. The goroutines hold only the workers, never a job
+// after its run, so a Simulation that becomes unreachable is collected and
+// its cleanup stops them.
 type workers struct {
 	n       int // goroutines including the caller's
 	tickets chan ticket
+	// poll is how long, in nanoseconds, a helper that has finished a run
+	// polls for the next one before it parks; 0 parks at once. Waking a
+	// parked goroutine takes tens of microseconds on a virtual machine,
+	// as long as a small level's whole tick, but a polling helper holds
+	// a core that the window may want: only short ticks set it.
+	poll atomic.Int64
 }
 
 // newWorkers starts n-1 goroutines (n >= 2).
 func newWorkers(n int) *workers {
 	w := &workers{n: n, tickets: make(chan ticket, 4*n)}
 	for i := 1; i < n; i++ {
-		go func(tickets <-chan ticket) {
-			for t := range tickets {
-				t.j.work(t.epoch)
-			}
-		}(w.tickets)
+		go w.help()
 	}
 	return w
+}
+
+// help runs its share of each run handed out, until stop.
+func (w *workers) help() {
+	for {
+		t, ok := w.next()
+		if !ok {
+			return
+		}
+		t.j.work(t.epoch)
+	}
+}
+
+// next waits for the next ticket, polling for up to w.poll before it
+// parks. It reports false once the workers are stopped.
+func (w *workers) next() (ticket, bool) {
+	if d := time.Duration(w.poll.Load()); d > 0 {
+		start := time.Now()
+		for time.Since(start) < d {
+			select {
+			case t, ok := <-w.tickets:
+				return t, ok
+			default:
+			}
+			// Any other goroutine that is ready (the window's, in
+			// the app) may have this core meanwhile.
+			runtime.Gosched()
+		}
+	}
+	t, ok := <-w.tickets
+	return t, ok
+}
+
+// setPoll sets how long helpers poll for the next run before they park.
+func (w *workers) setPoll(d time.Duration) {
+	if w != nil {
+		w.poll.Store(int64(d))
+	}
 }
 
 // stop ends the goroutines.
@@ -122,6 +167,38 @@ func (w *workers) run(j *job, total int) {
 		}
 	}
 	j.work(j.epoch)
+	j.wait(callerSpin)
+}
+
+// callerSpin is how long the caller of a run polls for its end before it
+// parks. It has nothing else to do meanwhile, and parking is dear for it:
+// the app's main goroutine is locked to its thread, and a locked goroutine
+// that parks waits for that thread to be woken, tens of microseconds on a
+// virtual machine, at each of a tick's runs. The bound is a few of the
+// largest chunks: past it, a helper has likely lost its core.
+const callerSpin = 500 * time.Microsecond
+
+// wait returns when the run's last chunk is finished: it polls for up to
+// d, then parks until the worker that finishes it sends the token.
+func (j *job) wait(d time.Duration) {
+	if j.left.Load() == 0 {
+		return
+	}
+	if d > 0 {
+		// No Gosched here: the caller may be locked to its thread (the
+		// app's main goroutine is), and a locked goroutine that yields
+		// waits for its thread to be woken, as long as parking.
+		start := time.Now()
+		for time.Since(start) < d {
+			if j.left.Load() == 0 {
+				return
+			}
+		}
+	}
+	j.waiting.Store(true)
+	if j.left.Load() == 0 && j.waiting.CompareAndSwap(true, false) {
+		return // finished meanwhile, and no one will send
+	}
 	<-j.finished
 }
 

@@ -8,32 +8,41 @@ import (
 )
 
 // TestWorkersRunEveryChunkOnce runs jobs of many sizes back to back and
-// with pauses between them, so that helpers are both busy and parked when
-// a run is handed out.
+// with pauses between them, so that helpers are both busy, polling and
+// parked when a run is handed out, and the caller both finds the run
+// over and waits for it.
 func TestWorkersRunEveryChunkOnce(t *testing.T) {
-	w := newWorkers(3)
-	defer w.stop()
-	const most = 5000
-	var hits [most]atomic.Int32
-	j := job{chunk: 7, fn: func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			hits[i].Add(1)
-		}
-	}}
-	for round, total := range []int{1, 7, 8, 50, 700, most, 3, most} {
-		if round%2 == 1 {
-			time.Sleep(3 * time.Millisecond)
-		}
-		w.run(&j, total)
-		for i := range most {
-			want := int32(0)
-			if i < total {
-				want = 1
+	for _, poll := range []time.Duration{0, helperPoll, time.Second} {
+		w := newWorkers(3)
+		w.setPoll(poll)
+		const most = 5000
+		var hits [most]atomic.Int32
+		var total int
+		j := job{chunk: 7, fn: func(lo, hi int) {
+			if hi == total && total > 800 {
+				time.Sleep(2 * callerSpin) // outlast the caller's poll
 			}
-			if got := hits[i].Swap(0); got != want {
-				t.Fatalf("run %d over %d items: item %d ran %d times, want %d", round, total, i, got, want)
+			for i := lo; i < hi; i++ {
+				hits[i].Add(1)
+			}
+		}}
+		for round, n := range []int{1, 7, 8, 50, 700, most, 3, most, 900, 900, 901, 902} {
+			if round%2 == 1 {
+				time.Sleep(3 * time.Millisecond)
+			}
+			total = n
+			w.run(&j, total)
+			for i := range most {
+				want := int32(0)
+				if i < total {
+					want = 1
+				}
+				if got := hits[i].Swap(0); got != want {
+					t.Fatalf("helpers polling %v, run %d over %d items: item %d ran %d times, want %d", poll, round, total, i, got, want)
+				}
 			}
 		}
+		w.stop()
 	}
 }
 
