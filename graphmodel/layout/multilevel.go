@@ -190,7 +190,7 @@ const (
 // helperPoll is how long helpers poll for the next run before they park:
 // waking a parked goroutine took a median 73 µs on a two-core virtual
 // machine, longer than a small level's tick, and a tick hands out up to
-// six runs a few microseconds apart. They poll while a user waits for a
+// seven runs a few microseconds apart. They poll while a user waits for a
 // cold layout, and on levels below fineChunkMax nodes; in a warm
 // refinement of a bigger level (a drag, a new date) they park at once and
 // leave the window the core.
