@@ -252,7 +252,8 @@ func (m *Multilevel) enter(pos [][2]float64, first float64) {
 	m.progress, m.iter = 0, 0
 }
 
-// setPools chooses the current level's pools and force job.
+// setPools chooses the current level's pools and force job, and how long
+// its helpers poll between runs (helperPoll).
 func (m *Multilevel) setPools() {
 	n := m.levels[m.cur].n
 	m.fpool, m.tree.pool, m.fjob = nil, nil, &m.force

@@ -80,10 +80,8 @@ type workers struct {
 	n       int // goroutines including the caller's
 	tickets chan ticket
 	// poll is how long, in nanoseconds, a helper that has finished a run
-	// polls for the next one before it parks; 0 parks at once. Waking a
-	// parked goroutine takes tens of microseconds on a virtual machine,
-	// as long as a small level's whole tick, but a polling helper holds
-	// a core that the window may want: only short ticks set it.
+	// polls for the next one before it parks; 0 parks at once. The owner
+	// sets it (Multilevel.setPools says when, and why).
 	poll atomic.Int64
 }
 
@@ -167,7 +165,7 @@ func (w *workers) run(j *job, total int) {
 		}
 	}
 	j.work(j.epoch)
-	j.wait(callerSpin)
+	j.wait()
 }
 
 // callerSpin is how long the caller of a run polls for its end before it
@@ -179,20 +177,14 @@ func (w *workers) run(j *job, total int) {
 const callerSpin = 500 * time.Microsecond
 
 // wait returns when the run's last chunk is finished: it polls for up to
-// d, then parks until the worker that finishes it sends the token.
-func (j *job) wait(d time.Duration) {
-	if j.left.Load() == 0 {
-		return
-	}
-	if d > 0 {
-		// No Gosched here: the caller may be locked to its thread (the
-		// app's main goroutine is), and a locked goroutine that yields
-		// waits for its thread to be woken, as long as parking.
-		start := time.Now()
-		for time.Since(start) < d {
-			if j.left.Load() == 0 {
-				return
-			}
+// callerSpin, then parks until the worker that finishes it sends the token.
+func (j *job) wait() {
+	// No Gosched while polling: the caller may be locked to its thread
+	// (the app's main goroutine is), and a locked goroutine that yields
+	// waits for its thread to be woken, as long as parking.
+	for start := time.Now(); time.Since(start) < callerSpin; {
+		if j.left.Load() == 0 {
+			return
 		}
 	}
 	j.waiting.Store(true)
